@@ -67,9 +67,13 @@ async function sendZeros (stream, count, first) {
   }
 }
 
+let lastPerfUpload = -1
+
 async function perfServer (stream) {
   let header = new Uint8Array(0)
+  let received = 0
   for await (const chunk of stream) {
+    received += chunk.byteLength
     if (header.length < 8) {
       const bytes = chunk.subarray()
       const joined = new Uint8Array(header.length + bytes.length)
@@ -78,6 +82,7 @@ async function perfServer (stream) {
       header = joined
     }
   }
+  lastPerfUpload = received - 8
   const size = Number(Buffer.from(header.subarray(0, 8)).readBigUInt64BE())
   await sendZeros(stream, size, null)
   await stream.close()
@@ -157,6 +162,8 @@ async function handle (node, cmd) {
       const peer = await node.peerStore.get(peerIdFromString(cmd.peerId))
       return { protocols: peer.protocols }
     }
+    case 'perf-stats':
+      return { lastUpload: lastPerfUpload }
     case 'hangup':
       await node.hangUp(multiaddr(cmd.addr))
       return {}

@@ -41,7 +41,7 @@ public final class YamuxStream implements Stream {
     private long recvWindow = YamuxSession.INITIAL_WINDOW;
     private long recvWindowMax = YamuxSession.INITIAL_WINDOW;
     private long buffered;
-    private long lastGrantNanos;
+    private boolean windowExhausted;
     private boolean remoteFin;
     private boolean remoteFinDelivered;
     private boolean finRequested;
@@ -223,6 +223,9 @@ public final class YamuxStream implements Stream {
                     "yamux window violation on stream " + id + ": " + len + " bytes, window " + recvWindow);
         }
         recvWindow -= len;
+        if (recvWindow == 0) {
+            windowExhausted = true;
+        }
         if (len == 0 || reset || remoteFin) {
             data.release();
             return;
@@ -279,15 +282,14 @@ public final class YamuxStream implements Stream {
         if (delta < recvWindowMax / 2) {
             return;
         }
-        // Grow like go-yamux: updates less than a few round trips apart mean the window limits throughput.
-        long now = System.nanoTime();
-        long rtt = session.rttNanos();
-        if (rtt > 0 && now - lastGrantNanos < 4 * rtt && recvWindowMax < session.maxWindow()) {
+        // fedp2p design: the peer used the whole window while our reader kept up (nothing left buffered), so the
+        // window, not the reader, limits throughput: double it, up to the configured maximum.
+        if (windowExhausted && buffered == 0 && recvWindowMax < session.maxWindow()) {
             long grown = Math.min(recvWindowMax * 2, session.maxWindow());
             delta += grown - recvWindowMax;
             recvWindowMax = grown;
         }
-        lastGrantNanos = now;
+        windowExhausted = false;
         recvWindow += delta;
         session.writeWindowUpdate(id, 0, delta);
         session.flush();
