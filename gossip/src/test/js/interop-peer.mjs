@@ -141,8 +141,14 @@ async function handle (node, cmd) {
       const rtt = await node.services.ping.ping(multiaddr(cmd.addr))
       return { rttMs: rtt }
     }
-    case 'perf':
-      return perfClient(node, cmd.addr, cmd.upload, cmd.download)
+    case 'perf': {
+      // "repeat": run several exchanges in a row (the first ones warm the JIT up); the last one is reported
+      const runs = []
+      for (let i = 0; i < (cmd.repeat ?? 1); i++) {
+        runs.push(await perfClient(node, cmd.addr, cmd.upload, cmd.download))
+      }
+      return { ...runs[runs.length - 1], runs }
+    }
     case 'echo': {
       const count = cmd.count ?? 1
       await Promise.all(Array.from({ length: count }, () => echoClient(node, cmd.addr, cmd.bytes)))
@@ -203,6 +209,7 @@ async function listen () {
   await node.start()
   out({ event: 'listening', peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map(a => a.toString()) })
   const rl = readline.createInterface({ input: process.stdin })
+  const inFlight = new Set()
   rl.on('line', (line) => {
     let cmd
     try {
@@ -211,12 +218,16 @@ async function listen () {
       out({ ok: false, error: 'bad json: ' + e.message })
       return
     }
-    handle(node, cmd).then(
+    const p = handle(node, cmd).then(
       (res) => out({ id: cmd.id, ok: true, ...res }),
       (err) => out({ id: cmd.id, ok: false, error: String(err?.stack ?? err) })
     )
+    inFlight.add(p)
+    p.finally(() => inFlight.delete(p))
   })
   rl.on('close', async () => {
+    // stdin closed: finish the commands already received, then stop
+    await Promise.allSettled([...inFlight])
     await node.stop()
     process.exit(0)
   })

@@ -33,6 +33,14 @@ public final class PerfCommand implements Runnable {
     @Option(names = "--download", required = true, paramLabel = "BYTES", description = "bytes to ask back")
     String download;
 
+    @Option(
+            names = "--warmup",
+            paramLabel = "BYTES",
+            defaultValue = "0",
+            description = "first run an untimed exchange of this many bytes each way on the same connection, so the "
+                    + "JIT has compiled the cipher before the measured run (default: ${DEFAULT-VALUE})")
+    String warmup;
+
     @Mixin
     IdentityOptions identity = new IdentityOptions();
 
@@ -48,6 +56,10 @@ public final class PerfCommand implements Runnable {
         long down = Cli.bytes(spec.commandLine(), download);
         try (Host host = Host.create(HostConfig.of(identity.load(spec.commandLine(), false)))) {
             Connection c = Cli.await(host.dial(addr), 15, "dial " + addr);
+            long warm = Cli.bytes(spec.commandLine(), warmup);
+            if (warm > 0) {
+                Cli.await(Perf.run(c, up == 0 ? 0 : warm, down == 0 ? 0 : warm), 60 + warm / 5_000_000, "warm-up");
+            }
             long timeout = 60 + (up + down) / 10_000_000;
             Perf.Result r = Cli.await(Perf.run(c, up, down), timeout, "perf with " + c.remotePeer());
             Map<String, Object> m = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.fedp2p.gossip.multiaddr.Multiaddr;
 import io.fedp2p.gossip.multiaddr.Protocol;
 import io.fedp2p.gossip.multiaddr.TcpEndpoint;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -23,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
 final class Dialer {
     /** Socket write buffer bounds: yamux stops sending above the high mark (backpressure to streams). */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+    /** Socket reads of up to 256 KiB, so a bulk transfer takes fewer trips through the pipeline. */
+    static final AdaptiveRecvByteBufAllocator RECV_ALLOCATOR =
+            new AdaptiveRecvByteBufAllocator(2048, 16 * 1024, 256 * 1024);
 
     private final HostContext host;
     private final EventLoopGroup group;
@@ -56,6 +60,7 @@ final class Dialer {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, RECV_ALLOCATOR)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         host.limits.handshakeTimeout().toMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {

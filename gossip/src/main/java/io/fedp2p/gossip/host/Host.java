@@ -103,6 +103,7 @@ public final class Host implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Dialer.WATER_MARK)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, Dialer.RECV_ALLOCATOR)
                 .childHandler(new Pipelines.Inbound(ctx));
         CompletableFuture<Multiaddr> result = new CompletableFuture<>();
         b.bind(new InetSocketAddress(endpoint.host(), endpoint.port())).addListener(f -> {

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class BulkWriter {
     static final int CHUNK = 64 * 1024;
-    static final int IN_FLIGHT = 16 * CHUNK;
+    static final int IN_FLIGHT = 64 * CHUNK;
     private static final ByteBuf ZEROS = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(new byte[CHUNK]));
 
     private final Stream stream;

@@ -96,7 +96,7 @@ public final class Identify {
      * @throws PeerFault {@link FaultKind#BAD_PAYLOAD} when it does not parse or lacks the key, {@link
      *     FaultKind#WRONG_PEER_ID} when the key belongs to another peer
      */
-    static IdentifyInfo merge(List<ByteBuf> messages, PeerId expected) {
+    public static IdentifyInfo merge(List<ByteBuf> messages, PeerId expected) {
         IdentifyProtos.Identify.Builder b = IdentifyProtos.Identify.newBuilder();
         for (ByteBuf m : messages) {
             try {
