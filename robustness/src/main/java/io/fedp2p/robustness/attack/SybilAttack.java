@@ -17,8 +17,8 @@ import java.util.random.RandomGeneratorFactory;
  *   <li>{@code alie}: ALIE with explicit z over the union of the colluders' honest updates and the received benign
  *       ones, identical for all identities;
  *   <li>{@code eclipse}: target-omniscient; the identities that pack a victim's neighbour slots echo the victim's own
- *       model plus the base attack's update, so the victim stops hearing its honest neighbours (with base
- *       {@code none} it is frozen in place).
+ *       model, displaced by as much as the base attack departs from the honest message (Δ_mal − Δ_own), so the victim
+ *       stops hearing its honest neighbours; with base {@code none} it is frozen in place.
  * </ul>
  *
  * Packing a victim's neighbour slots is topology, the simulator's part.
@@ -68,8 +68,9 @@ public final class SybilAttack implements Attack {
                 TargetView view = ctx.target()
                         .orElseThrow(() -> new IllegalArgumentException(
                                 "sybil-eclipse mode=eclipse needs target-omniscient knowledge (simulation only)"));
-                float[] update = base.forge(shared).delta();
-                return ForgedMessage.ofModel(ctx.reference(), Vectors.addScaled(view.target(), 1, update), List.of());
+                float[] displacement = Vectors.subtract(base.forge(shared).delta(), ctx.ownUpdate());
+                return ForgedMessage.ofModel(
+                        ctx.reference(), Vectors.addScaled(view.target(), 1, displacement), List.of());
             }
             default -> {
                 return base.forge(shared);
