@@ -17,6 +17,7 @@ final class Subcommands {
                 new io.fedp2p.gossip.cli.ListenCommand(),
                 new io.fedp2p.gossip.cli.PingCommand(),
                 new io.fedp2p.gossip.cli.PerfCommand(),
+                new io.fedp2p.robustness.cli.AggregateCommand(),
                 new io.fedp2p.node.cli.PretrainCommand(),
                 new io.fedp2p.node.cli.TrainCommand());
     }

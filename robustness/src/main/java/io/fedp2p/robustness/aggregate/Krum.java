@@ -44,7 +44,17 @@ public final class Krum implements Aggregator {
         return out.build(set.vector(winner).clone());
     }
 
-    /** Index Krum selects among {@code vectors} with this f; used by the Fang attack's search (§6.11). */
+    /**
+     * Index Krum selects given the squared pairwise distances of m vectors and f (m ≥ 2f + 3); used by the Fang attack's
+     * search (§6.11), which builds the matrix cheaply for many candidate vectors.
+     */
+    public static int selectFromDistances(double[][] squaredDistances, int f) {
+        int m = squaredDistances.length;
+        KrumScores.requireBound("krum", m, f);
+        return KrumScores.argmin(KrumScores.scores(squaredDistances, KrumScores.all(m), f));
+    }
+
+    /** Index Krum selects among {@code vectors} with this f. */
     public int select(List<float[]> vectors) {
         KrumScores.requireBound(name(), vectors.size(), f);
         double[][] sq = Vectors.pairwiseSquaredDistances(vectors);

@@ -20,7 +20,8 @@ public final class VectorSet {
     }
 
     /**
-     * Vectors with weights (normalised here; all ≥ 0 and finite, sum > 0) and the own index, or −1 when there is none.
+     * Vectors with weights (all ≥ 0 and finite, sum > 0; normalised here unless they already sum to 1 within 1e-9) and
+     * the own index, or −1 when there is none.
      */
     public static VectorSet of(List<float[]> vectors, double[] weights, int ownIndex) {
         List<float[]> vs = List.copyOf(vectors);
@@ -44,8 +45,11 @@ public final class VectorSet {
             sum += weights[k];
         }
         if (!(sum > 0)) throw new IllegalArgumentException("weights sum to 0");
+        // a row of W that already sums to 1 (up to rounding) is used as given, so that plain W mixing is bit-identical
+        // with the pipeline's mix of the same row
+        double scale = Math.abs(sum - 1) <= 1e-9 ? 1 : sum;
         double[] w = new double[weights.length];
-        for (int k = 0; k < w.length; k++) w[k] = weights[k] / sum;
+        for (int k = 0; k < w.length; k++) w[k] = weights[k] / scale;
         if (ownIndex < -1 || ownIndex >= vs.size()) {
             throw new IllegalArgumentException("own index " + ownIndex + " outside 0.." + (vs.size() - 1));
         }

@@ -78,7 +78,7 @@ final class RuleDefence implements Defence {
             rest -= cs.get(j).weight();
         }
         double[] weights = new double[vectors.size()];
-        weights[0] = Math.max(0, rest);
+        weights[0] = Math.max(0, rest); // the same sequential 1 − Σ W_ij as the pipeline's mix
         for (int r = 0; r < members.size(); r++)
             weights[r + 1] = cs.get(members.get(r)).weight();
         if (weights[0] == 0 && members.isEmpty()) weights[0] = 1;
