@@ -145,6 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
         EngineSetup.configure(t, seed);
+        if (backbonePath != null && isText(backbonePath)) return text(settings);
         Path dir = dataDir == null ? FashionMnist.DEFAULT_DIR : dataDir;
         FashionMnist data;
         try {
@@ -172,6 +173,36 @@ public final class TrainCommand implements Callable<Integer> {
         out.put("adapterFraction", out.path("trainableParams").asDouble() / backbone.parameterCount());
         out.put("epochs", epochs);
         out.put("threads", t);
+        if (json) Json.print(spec.commandLine().getOut(), out);
+        else spec.commandLine().getOut().println(out.toPrettyString());
+        return 0;
+    }
+
+    @Option(
+            names = "--category",
+            defaultValue = "computers",
+            description = "text backbones: the fortunes category to fine-tune on (default: ${DEFAULT-VALUE})")
+    String category;
+
+    private static boolean isText(Path file) {
+        try {
+            return BackboneFile.load(file).architecture().equals(io.fedp2p.node.model.TinyGpt.NAME);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Integer text(TrainSettings s) {
+        Backbone b = loadBackbone(null);
+        int bs = batchSize == 64 ? 16 : batchSize;
+        io.fedp2p.node.train.RoundPlan plan = new io.fedp2p.node.train.RoundPlan(
+                0, 1, bs, s.learningRate(), s.rho(), s.momentum(), s.clipNorm(), true);
+        ObjectNode out =
+                TextCli.train(spec, dataDir, b, adapter, rank, alpha, targets, frlKeep, category, epochs, plan, seed);
+        out.put("backboneSha256", b.hash());
+        out.put("modelParams", b.parameterCount());
+        out.put("adapterFraction", out.path("trainableParams").asDouble() / b.parameterCount());
+        out.put("epochs", epochs);
         if (json) Json.print(spec.commandLine().getOut(), out);
         else spec.commandLine().getOut().println(out.toPrettyString());
         return 0;
