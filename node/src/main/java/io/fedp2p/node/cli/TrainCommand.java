@@ -17,7 +17,6 @@ import io.fedp2p.node.train.FullModelTraining;
 import io.fedp2p.node.train.TrainSettings;
 import io.fedp2p.node.train.VisionTaskConfig;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -236,14 +235,6 @@ public final class TrainCommand implements Callable<Integer> {
         return o;
     }
 
-    private static io.fedp2p.node.adapter.ParamLayout layoutOf(
-            FashionMnist data, Backbone b, AdapterSpec s, VisionTaskConfig c) {
-        try (var task = io.fedp2p.node.train.VisionTask.create(
-                data, b, s, c.withFeatureCache(false), io.fedp2p.node.train.ProgressListener.NONE)) {
-            return task.layout();
-        }
-    }
-
     private ObjectNode full(FashionMnist data, Backbone backbone, VisionTaskConfig config, TrainSettings s) {
         int[] idx = IntStream.range(config.publicSize(), data.train().size()).toArray();
         int[] test = IntStream.range(0, data.test().size()).toArray();
@@ -291,10 +282,5 @@ public final class TrainCommand implements Callable<Integer> {
 
     private ParameterException bad(String message) {
         throw new ParameterException(spec.commandLine(), message);
-    }
-
-    @Override
-    public String toString() {
-        return "train " + Arrays.asList(adapter, rank, alpha);
     }
 }
