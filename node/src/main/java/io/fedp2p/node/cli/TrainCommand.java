@@ -224,8 +224,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
         if (saveAdapter != null) {
-            AdapterFile.save(
-                    saveAdapter, aspec, layoutOf(data, backbone, aspec, config), backbone.hash(), seed, r.vector());
+            AdapterFile.save(saveAdapter, aspec, r.layout(), backbone.hash(), seed, r.vector());
             log.info("adapter saved to {}", saveAdapter);
         }
         ObjectNode o = result(r.test(), r.trainableParams(), r.epochSeconds());
