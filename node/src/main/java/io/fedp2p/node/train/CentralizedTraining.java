@@ -2,6 +2,7 @@ package io.fedp2p.node.train;
 
 import io.fedp2p.node.SeedTree;
 import io.fedp2p.node.adapter.AdapterSpec;
+import io.fedp2p.node.adapter.ParamLayout;
 import io.fedp2p.node.data.FashionMnist;
 import io.fedp2p.node.model.Backbone;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class CentralizedTraining {
             int trainImages,
             double epochSeconds,
             float[] vector,
+            ParamLayout layout,
             String backboneSha256,
             double cacheSeconds) {}
 
@@ -84,6 +86,7 @@ public final class CentralizedTraining {
                     n,
                     trainNanos / 1e9 / epochs,
                     theta,
+                    task.layout(),
                     task.backboneHash(),
                     cacheSeconds);
         }
