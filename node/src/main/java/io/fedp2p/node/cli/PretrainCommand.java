@@ -9,6 +9,7 @@ import io.fedp2p.node.model.BackboneFile;
 import io.fedp2p.node.model.VisionArch;
 import io.fedp2p.node.train.EngineSetup;
 import io.fedp2p.node.train.Evaluation;
+import io.fedp2p.node.train.TextPretraining;
 import io.fedp2p.node.train.TrainSettings;
 import io.fedp2p.node.train.VisionPretraining;
 import java.nio.file.Path;
@@ -65,16 +66,16 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "passes over the public split (default: 5 for vision)")
     Integer epochs;
 
-    @Option(names = "--steps", description = "text: training steps (default: 300)")
+    @Option(names = "--steps", description = "text: training steps (default: " + TextPretraining.DEFAULT_STEPS + ")")
     Integer steps;
 
-    @Option(names = "--lr", description = "learning rate (default: 0.05 vision, 0.3 text)")
+    @Option(names = "--lr", description = "learning rate (default: 0.05 vision (SGD), 0.003 text (Adam))")
     Float lr;
 
     @Option(
             names = "--batch-size",
             defaultValue = "64",
-            description = "minibatch size (default: ${DEFAULT-VALUE}; text uses 16 sequences)")
+            description = "vision minibatch size (default: ${DEFAULT-VALUE}; text uses 16 windows of 128 characters)")
     int batchSize;
 
     @Option(
@@ -103,6 +104,7 @@ public final class PretrainCommand implements Callable<Integer> {
         ObjectNode result;
         switch (dataset.toLowerCase(Locale.ROOT)) {
             case "fashion-mnist" -> result = vision();
+            case "fortunes" -> result = TextCli.pretrain(spec, dataDir, model, steps, lr, seed, out);
             default -> throw new ParameterException(
                     spec.commandLine(), "unknown --dataset " + dataset + "; valid: fashion-mnist, fortunes");
         }

@@ -17,7 +17,6 @@ import io.fedp2p.node.train.FullModelTraining;
 import io.fedp2p.node.train.TrainSettings;
 import io.fedp2p.node.train.VisionTaskConfig;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -145,6 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
         EngineSetup.configure(t, seed);
+        if (backbonePath != null && isText(backbonePath)) return text(settings);
         Path dir = dataDir == null ? FashionMnist.DEFAULT_DIR : dataDir;
         FashionMnist data;
         try {
@@ -177,6 +177,36 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    @Option(
+            names = "--category",
+            defaultValue = "computers",
+            description = "text backbones: the fortunes category to fine-tune on (default: ${DEFAULT-VALUE})")
+    String category;
+
+    private static boolean isText(Path file) {
+        try {
+            return BackboneFile.load(file).architecture().equals(io.fedp2p.node.model.TinyGpt.NAME);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Integer text(TrainSettings s) {
+        Backbone b = loadBackbone(null);
+        int bs = batchSize == 64 ? 16 : batchSize;
+        io.fedp2p.node.train.RoundPlan plan = new io.fedp2p.node.train.RoundPlan(
+                0, 1, bs, s.learningRate(), s.rho(), s.momentum(), s.clipNorm(), true);
+        ObjectNode out =
+                TextCli.train(spec, dataDir, b, adapter, rank, alpha, targets, frlKeep, category, epochs, plan, seed);
+        out.put("backboneSha256", b.hash());
+        out.put("modelParams", b.parameterCount());
+        out.put("adapterFraction", out.path("trainableParams").asDouble() / b.parameterCount());
+        out.put("epochs", epochs);
+        if (json) Json.print(spec.commandLine().getOut(), out);
+        else spec.commandLine().getOut().println(out.toPrettyString());
+        return 0;
+    }
+
     private ObjectNode adapted(
             FashionMnist data, Backbone backbone, VisionArch arch, VisionTaskConfig config, TrainSettings s) {
         AdapterSpec aspec;
@@ -194,8 +224,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
         if (saveAdapter != null) {
-            AdapterFile.save(
-                    saveAdapter, aspec, layoutOf(data, backbone, aspec, config), backbone.hash(), seed, r.vector());
+            AdapterFile.save(saveAdapter, aspec, r.layout(), backbone.hash(), seed, r.vector());
             log.info("adapter saved to {}", saveAdapter);
         }
         ObjectNode o = result(r.test(), r.trainableParams(), r.epochSeconds());
@@ -203,14 +232,6 @@ public final class TrainCommand implements Callable<Integer> {
         o.put("backboneAccuracy", r.initial().accuracy());
         o.put("trainImages", r.trainImages());
         return o;
-    }
-
-    private static io.fedp2p.node.adapter.ParamLayout layoutOf(
-            FashionMnist data, Backbone b, AdapterSpec s, VisionTaskConfig c) {
-        try (var task = io.fedp2p.node.train.VisionTask.create(
-                data, b, s, c.withFeatureCache(false), io.fedp2p.node.train.ProgressListener.NONE)) {
-            return task.layout();
-        }
     }
 
     private ObjectNode full(FashionMnist data, Backbone backbone, VisionTaskConfig config, TrainSettings s) {
@@ -260,10 +281,5 @@ public final class TrainCommand implements Callable<Integer> {
 
     private ParameterException bad(String message) {
         throw new ParameterException(spec.commandLine(), message);
-    }
-
-    @Override
-    public String toString() {
-        return "train " + Arrays.asList(adapter, rank, alpha);
     }
 }

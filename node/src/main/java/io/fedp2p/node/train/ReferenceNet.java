@@ -3,7 +3,6 @@ package io.fedp2p.node.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.adapter.AdapterModel;
 import io.fedp2p.node.adapter.LayerShape;
 import io.fedp2p.node.adapter.ParamLayout;
@@ -42,38 +41,15 @@ final class ReferenceNet {
             trainables.put(e.name(), a);
         }
         Map<String, NDArray> merged = new HashMap<>();
-        for (LayerShape t : adapter.targets()) merged.put(t.name() + ".weight", mergedWeight(m, t, theta, trainables));
+        for (LayerShape t : adapter.targets())
+            merged.put(
+                    t.name() + ".weight",
+                    MergedWeights.merged(m, adapter, t, theta, trainables, frozen.get(t.name() + ".weight")));
         return VisionNet.logits(arch, images, name -> {
             if (name.startsWith("head.")) return trainables.get(name);
             NDArray w = merged.get(name);
             return w != null ? w : frozen.get(name);
         });
-    }
-
-    private NDArray mergedWeight(NDManager m, LayerShape t, float[] theta, Map<String, NDArray> p) {
-        int r = adapter.spec().rank();
-        String n = t.name();
-        AdapterKind kind = adapter.spec().kind();
-        NDArray b = kind == AdapterKind.LORA || kind == AdapterKind.FFA_LORA
-                ? p.get(AdapterModel.loraB(n))
-                : m.create(adapter.b(n, theta), new Shape(t.out(), r));
-        NDArray a = kind == AdapterKind.LORA
-                ? p.get(AdapterModel.loraA(n))
-                : m.create(adapter.a(n, theta), new Shape(r, t.in()));
-        NDArray bm = b;
-        if (kind == AdapterKind.FED_SB) {
-            bm = b.matMul(p.get(AdapterModel.sbR(n)));
-        } else if (kind == AdapterKind.FRL_MASK) {
-            NDArray s = p.get(AdapterModel.frlScores(n));
-            NDArray mask = m.create(
-                    AdapterModel.frlMask(
-                            adapter.layout().slice(theta, AdapterModel.frlScores(n)),
-                            adapter.spec().frlKeep()),
-                    new Shape(r, r));
-            NDArray straightThrough = mask.add(s).sub(s.stopGradient());
-            bm = b.matMul(straightThrough.mul(m.create(adapter.r0(n), new Shape(r, r))));
-        }
-        return bm.matMul(a).mul(adapter.spec().scale()).add(frozen.get(n + ".weight"));
     }
 
     NDArray logits(NDManager m, float[] theta, NDArray images) {

@@ -51,6 +51,10 @@ public record RoundPlan(
         return new RoundPlan(round, localSteps, batchSize, learningRate, rho, momentum, c, carryMomentum);
     }
 
+    public RoundPlan withCarry(boolean carry) {
+        return new RoundPlan(round, localSteps, batchSize, learningRate, rho, momentum, clipNorm, carry);
+    }
+
     public RoundPlan withLocalSteps(int k) {
         return new RoundPlan(round, k, batchSize, learningRate, rho, momentum, clipNorm, carryMomentum);
     }
