@@ -83,7 +83,16 @@ public final class VirtualClock implements Clock {
 
     /** Runs every task due at or before {@code nanos}, then sets the time to {@code nanos}. */
     public void runUntil(long nanos) {
-        while (!queue.isEmpty() && queue.peek().due <= nanos) runNext();
+        while (!queue.isEmpty() && queue.peek().due <= nanos) {
+            Event e = queue.poll();
+            now = e.due;
+            Runnable task = e.task;
+            if (task != null) {
+                e.task = null;
+                executed++;
+                task.run();
+            }
+        }
         now = Math.max(now, nanos);
     }
 

@@ -1,0 +1,561 @@
+package io.fedp2p.node.engine;
+
+import io.fedp2p.gossip.clock.Clock;
+import io.fedp2p.gossip.fault.FaultKind;
+import io.fedp2p.gossip.host.TrafficStats;
+import io.fedp2p.gossip.identity.PeerId;
+import io.fedp2p.gossip.protocol.EquivocationProof;
+import io.fedp2p.gossip.protocol.ModelMessage;
+import io.fedp2p.gossip.transport.GossipTransport;
+import io.fedp2p.gossip.transport.TransportListener;
+import io.fedp2p.robustness.Candidate;
+import io.fedp2p.robustness.CandidateDecision;
+import io.fedp2p.robustness.PeerKey;
+import io.fedp2p.robustness.RobustnessState;
+import io.fedp2p.robustness.RoundInput;
+import io.fedp2p.robustness.StepInput;
+import io.fedp2p.robustness.attack.ForgedMessage;
+import io.fedp2p.robustness.defence.Defence;
+import io.fedp2p.robustness.defence.MixOutcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's DFedSAM-MGS rounds with the robustness pipeline (ALGORITHMS.md §1.1, §8), as an event-driven state
+ * machine on a {@link Clock}'s event thread:
+ *
+ * <pre>
+ * round t:  TRAINING ── K local SAM steps (LocalCompute) ──▶ θ, Δ = θ − x_t
+ *           EXCHANGE q = 0: send (θ, Δ, ρ, degree) to the neighbours; wait for theirs (or the timeout);
+ *                           Defence.stepZero → z^(1), accepted set A_i
+ *           EXCHANGE q = 1..Q−1: send z^(q); wait for A_i's (or the timeout); Defence.step → z^(q+1)
+ *           Defence.endRound (RFFL update) ─▶ x_{t+1} = z^(Q), RoundResult to the listener, next round
+ * </pre>
+ *
+ * W comes from the degrees in the messages (Metropolis–Hastings); a neighbour silent at a step is left out and its
+ * weight stays with the node (the mixing deficit). Messages for later steps or the next round are buffered; older
+ * ones are dropped. A node that a majority of its neighbours has left two rounds behind jumps to their round.
+ *
+ * <p>Not thread-safe: every method, and every port callback, runs on the clock's event thread. Create with {@link
+ * Builder}; call {@link #start()} once.
+ */
+public final class RoundEngine {
+    private static final Logger log = LoggerFactory.getLogger(RoundEngine.class);
+
+    /** Where the engine is. */
+    public enum Phase {
+        IDLE,
+        TRAINING,
+        EXCHANGE,
+        STOPPED
+    }
+
+    private final Clock clock;
+    private final GossipTransport transport;
+    private final LocalCompute compute;
+    private final Defence defence;
+    private final EvaluatorSource evaluators;
+    private final RandomGenerator rng;
+    private final EngineListener listener;
+    private final EngineConfig config;
+    private final ByzantineRole byzantine;
+    private final EarlyMessages early;
+    private final CatchUp catchUp = new CatchUp();
+    private final TreeMap<PeerKey, PeerId> peerIds = new TreeMap<>();
+
+    private long round;
+    private float[] x;
+    private RobustnessState state;
+    private float[] lastSentIterate;
+    private Phase phase = Phase.IDLE;
+    private boolean stopping;
+    private boolean waitingForNeighbours;
+    private RoundState rs;
+
+    private RoundEngine(Builder b) {
+        this.clock = b.clock;
+        this.transport = b.transport;
+        this.compute = b.compute;
+        this.defence = b.defence;
+        this.evaluators = b.evaluators;
+        this.rng = b.rng;
+        this.listener = b.listener;
+        this.config = b.config;
+        this.byzantine = b.byzantine;
+        this.round = b.round;
+        this.x = b.model.clone();
+        this.state = b.state;
+        this.lastSentIterate = b.lastSentIterate;
+        this.early = new EarlyMessages(config.maxBufferedPerPeer());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening to the transport and begins the first round. */
+    public void start() {
+        if (phase != Phase.IDLE || rs != null) throw new IllegalStateException("already started");
+        transport.start(new Events());
+        beginRound();
+    }
+
+    /** Abandons the round in progress (its messages already sent stay sent) and stops; idempotent. */
+    public void stop() {
+        stopping = true;
+        if (phase == Phase.STOPPED) return;
+        if (rs != null) rs.cancelTimers();
+        rs = null;
+        phase = Phase.STOPPED;
+        listener.onStopped(round);
+    }
+
+    public long round() {
+        return round;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** The step in progress (0 while training). */
+    public int step() {
+        return rs == null ? 0 : rs.step;
+    }
+
+    /** x_t, the model at the start of the current round (a copy). */
+    public float[] model() {
+        return x.clone();
+    }
+
+    public RobustnessState robustnessState() {
+        return state;
+    }
+
+    /** ẑ^{(Q−1)} of the last finished round as this node sent it (for the next mixing residual), or null. */
+    public float[] lastSentIterate() {
+        return lastSentIterate == null ? null : lastSentIterate.clone();
+    }
+
+    // --- round life cycle ----------------------------------------------------------------------------------------
+
+    private void beginRound() {
+        if (stopping || (config.rounds() > 0 && round >= config.rounds())) {
+            stop();
+            return;
+        }
+        long majority = catchUp.majorityRound(transport.neighbours());
+        if (majority > round) {
+            log.info("catching up from round {} to round {} (where most neighbours are)", round, majority);
+            listener.onCatchUp(round, majority);
+            round = majority;
+            lastSentIterate = null;
+            if (config.rounds() > 0 && round >= config.rounds()) {
+                stop();
+                return;
+            }
+        }
+        if (transport.neighbours().size() < config.minNeighbours()) {
+            waitingForNeighbours = true; // a neighbour joining starts the round
+            return;
+        }
+        waitingForNeighbours = false;
+        early.dropBefore(round, 0);
+        TrafficStats t = transport.traffic();
+        rs = new RoundState(round, clock.nanos(), t.bytesOut(), t.bytesIn(), config.gossipSteps());
+        phase = Phase.TRAINING;
+        listener.onRoundStarted(round);
+        long r = round;
+        compute.train(r, x, outcome -> clock.execute(() -> trainingDone(r, outcome)));
+    }
+
+    private void trainingDone(long r, LocalCompute.TrainOutcome o) {
+        if (phase != Phase.TRAINING || rs == null || r != round) return; // abandoned by a stop or a catch-up
+        rs.trainNanos = clock.nanos() - rs.startNanos;
+        if (o.failure() != null) {
+            log.warn(
+                    "local training of round {} failed: {}; keeping the model",
+                    r,
+                    o.failure().toString());
+            listener.onTrainingFailed(r, o.failure());
+            rs.theta = x.clone();
+            rs.notes.add("training failed: " + o.failure().getMessage());
+        } else {
+            if (o.theta().length != x.length)
+                throw new IllegalStateException("trainer returned a vector of wrong size");
+            rs.theta = o.theta();
+            rs.trainLoss = o.meanLoss();
+        }
+        rs.delta = subtract(rs.theta, x);
+        rs.neighbours = new TreeSet<>(transport.neighbours());
+        rs.degree = rs.neighbours.size();
+        for (PeerId p : rs.neighbours) {
+            PeerKey k = key(p);
+            if (state.isBanned(k, round)) {
+                rs.outcomes.put(p, new PeerOutcome(p.toString(), false, "rffl-banned", 0, 0, "removed by RFFL"));
+            } else {
+                rs.exchange.add(p);
+            }
+        }
+        phase = Phase.EXCHANGE;
+        listener.beforeSigning(round);
+        enterStep(0);
+    }
+
+    private void enterStep(int q) {
+        rs.step = q;
+        rs.sent = false;
+        rs.inbox = new TreeMap<>();
+        rs.stepStartNanos = clock.nanos();
+        rs.expected = new TreeSet<>();
+        SortedSet<PeerId> current = transport.neighbours();
+        for (PeerId p : rs.exchange) {
+            if (current.contains(p) && (q == 0 || rs.context.isActive(key(p)))) rs.expected.add(p);
+        }
+        early.take(round, q).forEach(this::collect);
+        Duration timeout = q == 0 ? config.exchangeTimeout() : config.stepTimeout();
+        long r = round;
+        rs.deadline = clock.schedule(timeout, () -> deadline(r, q));
+        if (byzantine == null) {
+            send(q);
+        } else {
+            rs.rush = clock.schedule((long) (timeout.toNanos() * byzantine.rushFraction()), () -> rushed(r, q));
+        }
+        maybeComplete();
+    }
+
+    private void deadline(long r, int q) {
+        if (rs == null || phase != Phase.EXCHANGE || r != round || q != rs.step) return;
+        completeStep();
+    }
+
+    private void rushed(long r, int q) {
+        if (rs == null || phase != Phase.EXCHANGE || r != round || q != rs.step || rs.sent) return;
+        send(q);
+        maybeComplete();
+    }
+
+    private void collect(PeerId from, ModelMessage m) {
+        if (!rs.exchange.contains(from)) return;
+        rs.degrees.put(from, m.degree());
+        if (rs.expected.contains(from)) rs.inbox.putIfAbsent(from, m);
+    }
+
+    private void maybeComplete() {
+        if (rs == null || phase != Phase.EXCHANGE || !rs.allArrived()) return;
+        if (!rs.sent) send(rs.step); // a rushing attacker has heard everyone: it sends now
+        completeStep();
+    }
+
+    // --- sending -------------------------------------------------------------------------------------------------
+
+    private void send(int q) {
+        rs.sent = true;
+        SortedSet<PeerId> to = new TreeSet<>(rs.exchange);
+        to.retainAll(transport.neighbours());
+        float[] own = q == 0 ? rs.theta : rs.z;
+        if (byzantine == null) {
+            ModelMessage m = message(q, own, rs.delta);
+            transport.send(to, m);
+            if (q == config.gossipSteps() - 1) lastSentIterate = transport.asReceived(own);
+            return;
+        }
+        float[] ownUpdate = q == 0 ? rs.delta : subtract(rs.z, x);
+        SortedMap<PeerId, ForgedMessage> forged = byzantine.forge(round, q, x, ownUpdate, rs.inbox, to);
+        boolean first = true;
+        for (Map.Entry<PeerId, ForgedMessage> e : forged.entrySet()) {
+            ForgedMessage f = e.getValue();
+            transport.send(List.of(e.getKey()), message(q, f.theta(), f.delta()));
+            if (first && q == config.gossipSteps() - 1) lastSentIterate = transport.asReceived(f.theta());
+            first = false;
+        }
+    }
+
+    private ModelMessage message(int q, float[] theta, float[] delta) {
+        if (q > 0) return ModelMessage.of(round, q, rs.degree, theta);
+        return ModelMessage.withDelta(round, 0, rs.degree, theta, delta, residual(theta, delta));
+    }
+
+    /**
+     * ρ = ‖(θ − Δ) − z^{(Q−1)}_{previous round}‖ on the vectors as receivers decode them (ALGORITHMS.md §4.6.4).
+     * SPEC-GAP: §4.6.4 defines ρ_j = ‖x_j − z_j^{(Q−1)}‖; measured on the sent vectors it is the same for float32 and
+     * stays consistent with what receivers check when vectors are quantised.
+     */
+    private double residual(float[] theta, float[] delta) {
+        if (lastSentIterate == null || lastSentIterate.length != theta.length) return Double.NaN;
+        float[] t = transport.asReceived(theta);
+        float[] d = transport.asReceived(delta);
+        double s = 0;
+        for (int i = 0; i < t.length; i++) {
+            double v = (double) t[i] - d[i] - lastSentIterate[i];
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    // --- mixing --------------------------------------------------------------------------------------------------
+
+    private void completeStep() {
+        rs.cancelTimers();
+        if (!rs.sent) send(rs.step);
+        int q = rs.step;
+        List<Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<PeerId, ModelMessage> e : rs.inbox.entrySet()) {
+            ModelMessage m = e.getValue();
+            PeerKey k = key(e.getKey());
+            double w = Metropolis.weight(rs.degree, m.degree());
+            Candidate c = q == 0 && m.hasDelta()
+                    ? Candidate.withDelta(k, m.theta(), m.delta(), w)
+                    : Candidate.of(k, m.theta(), w);
+            candidates.add(q == 0 ? c.withReportedResidual(m.residual().orElse(Double.NaN)) : c);
+        }
+        MixOutcome o;
+        if (q == 0) {
+            o = defence.stepZero(
+                    new RoundInput(round, rs.theta, rs.delta, candidates), state, evaluators.evaluators(round, 0), rng);
+        } else {
+            o = defence.step(rs.context, new StepInput(q, rs.z, candidates), evaluators.evaluators(round, q), rng);
+        }
+        rs.context = o.context();
+        rs.z = o.mixed();
+        record(q, o);
+        if (q == config.gossipSteps() - 1) {
+            for (Map.Entry<PeerId, ModelMessage> e : rs.inbox.entrySet()) {
+                if (rs.context.isActive(key(e.getKey())))
+                    rs.lastStep.put(key(e.getKey()), e.getValue().theta());
+            }
+        }
+        if (q + 1 < config.gossipSteps()) enterStep(q + 1);
+        else finishRound();
+    }
+
+    private void record(int q, MixOutcome o) {
+        double used = 0;
+        for (PeerId p : rs.expected) {
+            if (q == 0 && !rs.inbox.containsKey(p)) {
+                rs.outcomes.put(p, new PeerOutcome(p.toString(), false, PeerOutcome.SILENT, 0, 0, ""));
+            }
+        }
+        for (CandidateDecision d : o.decisions()) {
+            PeerId p = peerIds.get(d.key());
+            if (p == null) continue;
+            if (d.accepted()) {
+                used += weightOf(p);
+            } else if (d.verdict().isValidationFailure()) {
+                transport.penalise(p, FaultKind.BAD_PAYLOAD, PeerOutcome.code(d.verdict()) + ": " + d.detail());
+            }
+            if (q == 0 || !d.accepted()) {
+                rs.outcomes.put(
+                        p,
+                        new PeerOutcome(
+                                p.toString(), d.accepted(), PeerOutcome.code(d.verdict()), q, d.weight(), d.detail()));
+            }
+        }
+        double full = 0;
+        for (PeerId p : rs.neighbours) full += weightOf(p);
+        rs.deficits[q] = Math.max(0, full - used);
+        for (String n : o.notes()) rs.notes.add("q=" + q + ": " + n);
+    }
+
+    /** W[i][j] with j's announced degree, or this node's degree while j has sent nothing this round. */
+    private double weightOf(PeerId p) {
+        return Metropolis.weight(rs.degree, rs.degrees.getOrDefault(p, rs.degree));
+    }
+
+    private void finishRound() {
+        state = defence.endRound(rs.context, rs.lastStep);
+        x = rs.z;
+        TrafficStats t = transport.traffic();
+        RoundResult result = new RoundResult(
+                round,
+                x.clone(),
+                state,
+                rs.degree,
+                new ArrayList<>(rs.outcomes.values()),
+                rs.deficits.clone(),
+                rs.trainLoss,
+                rs.trainNanos,
+                clock.nanos() - rs.startNanos,
+                t.bytesOut() - rs.bytesSentAtStart,
+                t.bytesIn() - rs.bytesReceivedAtStart,
+                rs.notes);
+        rs = null;
+        phase = Phase.IDLE;
+        round++;
+        listener.onRoundCompleted(result);
+        beginRound();
+    }
+
+    // --- transport events ----------------------------------------------------------------------------------------
+
+    private void received(PeerId from, ModelMessage m) {
+        catchUp.seen(from, m.round());
+        if (phase == Phase.STOPPED) return;
+        if (phase == Phase.EXCHANGE && m.round() == round && m.step() == rs.step) {
+            collect(from, m);
+            maybeComplete();
+            return;
+        }
+        boolean later = m.round() > round || (m.round() == round && (phase != Phase.EXCHANGE || m.step() > rs.step));
+        if (later && m.round() <= round + config.bufferRounds()) {
+            if (!early.add(from, m)) log.debug("early-message buffer of {} full; dropped", from);
+        }
+        maybeJump();
+    }
+
+    /** Leaves the current round when a majority of neighbours is two or more rounds ahead. */
+    private void maybeJump() {
+        if (phase != Phase.TRAINING && phase != Phase.EXCHANGE) return;
+        if (catchUp.majorityRound(transport.neighbours()) < round + 2) return;
+        log.info("abandoning round {}: most neighbours are at least two rounds ahead", round);
+        rs.cancelTimers();
+        rs = null;
+        phase = Phase.IDLE;
+        beginRound();
+    }
+
+    private void neighbourDown(PeerId p) {
+        early.forget(p);
+        catchUp.forget(p);
+        listener.onNeighbour(p, false);
+        if (rs != null && phase == Phase.EXCHANGE && rs.expected.remove(p)) maybeComplete();
+    }
+
+    private PeerKey key(PeerId p) {
+        PeerKey k = PeerKey.of(p.toString());
+        peerIds.putIfAbsent(k, p);
+        return k;
+    }
+
+    private static float[] subtract(float[] a, float[] b) {
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = a[i] - b[i];
+        return out;
+    }
+
+    private final class Events implements TransportListener {
+        @Override
+        public void onMessage(PeerId from, ModelMessage message) {
+            received(from, message);
+        }
+
+        @Override
+        public void onNeighbourUp(PeerId peer) {
+            listener.onNeighbour(peer, true);
+            if (waitingForNeighbours && phase == Phase.IDLE) beginRound();
+        }
+
+        @Override
+        public void onNeighbourDown(PeerId peer) {
+            neighbourDown(peer);
+        }
+
+        @Override
+        public void onEquivocation(EquivocationProof proof) {
+            listener.onEquivocation(proof);
+        }
+    }
+
+    /** Builds a {@link RoundEngine}: clock, transport, compute, defence, initial model and generator are required. */
+    public static final class Builder {
+        private Clock clock;
+        private GossipTransport transport;
+        private LocalCompute compute;
+        private Defence defence;
+        private EvaluatorSource evaluators = EvaluatorSource.NONE;
+        private RandomGenerator rng;
+        private EngineListener listener = new EngineListener() {};
+        private EngineConfig config = EngineConfig.defaults(0);
+        private ByzantineRole byzantine;
+        private long round;
+        private float[] model;
+        private RobustnessState state = RobustnessState.initial();
+        private float[] lastSentIterate;
+
+        private Builder() {}
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Builder transport(GossipTransport t) {
+            this.transport = t;
+            return this;
+        }
+
+        public Builder compute(LocalCompute c) {
+            this.compute = c;
+            return this;
+        }
+
+        public Builder defence(Defence d) {
+            this.defence = d;
+            return this;
+        }
+
+        public Builder evaluators(EvaluatorSource e) {
+            this.evaluators = e;
+            return this;
+        }
+
+        /** The generator of the defence's random choices (e.g. {@code SeedTree.rng("robustness", node)}). */
+        public Builder rng(RandomGenerator r) {
+            this.rng = r;
+            return this;
+        }
+
+        public Builder listener(EngineListener l) {
+            this.listener = l;
+            return this;
+        }
+
+        public Builder config(EngineConfig c) {
+            this.config = c;
+            return this;
+        }
+
+        /** Makes this engine Byzantine (experiments only). */
+        public Builder byzantine(ByzantineRole b) {
+            this.byzantine = b;
+            return this;
+        }
+
+        /** The initial model x_t (copied). */
+        public Builder model(float[] m) {
+            this.model = m;
+            return this;
+        }
+
+        /** Resume point: the next round to run, the robustness state and the last sent iterate (may be null). */
+        public Builder resume(long nextRound, RobustnessState s, float[] lastIterate) {
+            if (nextRound < 0) throw new IllegalArgumentException("negative round");
+            this.round = nextRound;
+            this.state = Objects.requireNonNull(s, "state");
+            this.lastSentIterate = lastIterate == null ? null : lastIterate.clone();
+            return this;
+        }
+
+        public RoundEngine build() {
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(transport, "transport");
+            Objects.requireNonNull(compute, "compute");
+            Objects.requireNonNull(defence, "defence");
+            Objects.requireNonNull(rng, "rng");
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(listener, "listener");
+            Objects.requireNonNull(evaluators, "evaluators");
+            return new RoundEngine(this);
+        }
+    }
+}
