@@ -20,6 +20,7 @@ final class Subcommands {
                 new io.fedp2p.robustness.cli.AggregateCommand(),
                 new io.fedp2p.node.cli.PretrainCommand(),
                 new io.fedp2p.node.cli.TrainCommand(),
-                new io.fedp2p.node.cli.PartitionCommand());
+                new io.fedp2p.node.cli.PartitionCommand(),
+                new io.fedp2p.node.cli.NodeCommand());
     }
 }

@@ -26,6 +26,9 @@ public interface EngineListener {
     /** The engine jumped ahead to the round most neighbours are in. */
     default void onCatchUp(long fromRound, long toRound) {}
 
+    /** The transport penalised a peer for a fault (for metrics). */
+    default void onFault(PeerId peer, io.fedp2p.gossip.fault.FaultKind kind, String detail) {}
+
     /** A neighbour joined or left (for peer tables). */
     default void onNeighbour(PeerId peer, boolean up) {}
 

@@ -464,6 +464,11 @@ public final class RoundEngine {
         public void onEquivocation(EquivocationProof proof) {
             listener.onEquivocation(proof);
         }
+
+        @Override
+        public void onFault(PeerId peer, FaultKind kind, String detail) {
+            listener.onFault(peer, kind, detail);
+        }
     }
 
     /** Builds a {@link RoundEngine}: clock, transport, compute, defence, initial model and generator are required. */
