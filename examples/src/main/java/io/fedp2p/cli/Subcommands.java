@@ -11,6 +11,6 @@ final class Subcommands {
     private Subcommands() {}
 
     static List<Object> all() {
-        return List.of();
+        return List.of(new io.fedp2p.sim.cli.TopologyCommand());
     }
 }
