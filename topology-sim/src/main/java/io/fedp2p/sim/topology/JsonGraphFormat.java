@@ -33,7 +33,8 @@ public final class JsonGraphFormat {
         root.put("nodes", topology.size());
         root.put("edges", topology.edgeCount());
         root.set("edgeList", edgeList(topology));
-        MAPPER.writeValue(out, root);
+        out.write(MAPPER.writeValueAsString(root)); // writeValue(Writer) would close the caller's writer
+        out.write('\n');
     }
 
     static GraphFiles.Imported read(Reader in, String source) throws IOException {
