@@ -111,6 +111,8 @@ public sealed interface ByzantinePlacement
         public Placement place(Topology topology, int f, RandomGenerator rng) {
             int n = topology.size();
             checkCount(f, n - 1, "around-victim (the victim stays honest)");
+            // SPEC-GAP: issue 7 names only "neighbours first"; past them fedp2p goes on by hop distance, and an
+            // unspecified victim is drawn uniformly.
             int v = victim.orElseGet(() -> rng.nextInt(n));
             if (v < 0 || v >= n) throw new IllegalArgumentException("victim " + v + " is not a node in 0.." + (n - 1));
             int[] dist = topology.distancesFrom(v);

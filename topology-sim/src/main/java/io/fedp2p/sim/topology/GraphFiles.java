@@ -154,6 +154,8 @@ public final class GraphFiles {
             edges.add(new String[] {u, v});
         }
 
+        // SPEC-GAP: files name vertices freely; numeric names keep their order (0-based files map to themselves),
+        // other names their order of first appearance, so numbering never depends on hash order.
         Imported build() {
             if (firstSeen.isEmpty()) throw new IllegalArgumentException(source + ": the graph has no vertices");
             String[] order = firstSeen.keySet().toArray(new String[0]);

@@ -48,6 +48,8 @@ final class ResampledTopology implements DynamicTopology {
         return e.topology();
     }
 
+    // SPEC-GAP: issue 7 says "resample neighbours every R rounds"; for deterministic shapes (ring, torus, file) the
+    // only way to give nodes new neighbours is a new labelling, so they are relabelled rather than left unchanged.
     private Topology draw(long epoch) {
         SplittableRandom rng = new SplittableRandom(mix(base + epoch * GOLDEN));
         return shape == null ? spec.build(n, rng) : shape.relabel(Permutations.uniform(n, rng));

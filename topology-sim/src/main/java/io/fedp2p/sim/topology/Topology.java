@@ -210,6 +210,9 @@ public final class Topology {
      * and out-of-range vertices are rejected. Not thread-safe.
      */
     public static final class Builder {
+        /** The CSR array holds every edge twice in one {@code int[]}. */
+        public static final int MAX_EDGES = 1 << 29;
+
         private final int n;
         private int[] us = new int[16];
         private int[] vs = new int[16];
@@ -225,6 +228,7 @@ public final class Topology {
             if (u < 0 || u >= n || v < 0 || v >= n)
                 throw new IllegalArgumentException("edge " + u + "-" + v + " outside 0.." + (n - 1));
             if (u == v) throw new IllegalArgumentException("self-loop at vertex " + u);
+            if (count == MAX_EDGES) throw new IllegalArgumentException("more than " + MAX_EDGES + " edges");
             if (count == us.length) {
                 us = Arrays.copyOf(us, 2 * count);
                 vs = Arrays.copyOf(vs, 2 * count);

@@ -34,9 +34,13 @@ public final class TopologyGenerators {
         return fromJGraphT(new RingGraphGenerator<>(n));
     }
 
-    /** The complete graph K_n; every degree is n−1. Needs {@code n >= 2}. */
+    /** Largest complete graph built (about 12.5 million edges; JGraphT keeps an object per edge). */
+    public static final int MAX_COMPLETE_NODES = 5000;
+
+    /** The complete graph K_n; every degree is n−1. Needs {@code 2 <= n <= MAX_COMPLETE_NODES}. */
     public static Topology complete(int n) {
         require(n >= 2, "a complete graph needs at least 2 nodes, got " + n);
+        require(n <= MAX_COMPLETE_NODES, "complete graphs are limited to " + MAX_COMPLETE_NODES + " nodes, got " + n);
         return fromJGraphT(new CompleteGraphGenerator<>(n));
     }
 
@@ -81,6 +85,8 @@ public final class TopologyGenerators {
         require(d >= 2, "random-regular needs degree >= 2 to be connected, got " + d);
         require(d < n, "random-regular needs degree < nodes, got degree " + d + " for " + n + " nodes");
         require(((long) n * d) % 2 == 0, "random-regular needs nodes x degree even, got " + n + " x " + d);
+        // SPEC-GAP: a connected 2-regular graph is a Hamiltonian cycle, and the pairing model rarely draws one for
+        // large n (probability about sqrt(pi/n)); a uniformly relabelled ring has exactly the conditional distribution.
         if (d == 2) return ring(n).relabel(Permutations.uniform(n, rng));
         Random jdk = new Random(rng.nextLong());
         return untilConnected(
@@ -130,11 +136,15 @@ public final class TopologyGenerators {
         require(
                 meanDegree >= 2 && meanDegree % 2 == 0,
                 "scale-free needs an even mean degree >= 2 (each new node attaches degree/2 edges), got " + meanDegree);
+        // SPEC-GAP: CLI.md's DEGREE for scale-free is read as the mean degree (2m), so scale-free:4 has about as many
+        // edges as random-regular:4; the seed graph is K_{m+1}, so every node has degree >= m.
         int m = meanDegree / 2;
         require(n > m, "scale-free with degree " + meanDegree + " needs more than " + m + " nodes, got " + n);
         return fromJGraphT(new BarabasiAlbertGraphGenerator<>(m + 1, m, n, new Random(rng.nextLong())));
     }
 
+    // SPEC-GAP: issue 7 asks for Erdős–Rényi "resampled until connected"; fedp2p does the same for every random
+    // family (gossip needs a connected graph) and gives up after MAX_ATTEMPTS draws with a message naming the cause.
     private static Topology untilConnected(String what, Supplier<Topology> draw) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Topology t = draw.get();

@@ -129,6 +129,7 @@ class TopologyCommandTest {
                 "--kind ring --nodes 10 --degree 3|unknown key 'degree' for topology ring",
                 "--kind hypercube --nodes 8|valid kinds: ring, torus",
                 "--kind ring|--nodes N is required",
+                "--kind ring --nodes 0|--nodes must be in 1..1000000",
                 "--nodes 10|give exactly one of",
                 "--kind ring --nodes 10 --out g.gexf|cannot tell the graph format",
                 "--in missing.graphml|does not exist",

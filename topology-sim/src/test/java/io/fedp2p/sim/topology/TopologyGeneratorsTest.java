@@ -79,6 +79,8 @@ class TopologyGeneratorsTest {
         assertThatThrownBy(() -> TopologyGenerators.torus(2, 5)).hasMessageContaining("at least 3 rows");
         assertThatThrownBy(() -> TopologyGenerators.ring(2)).hasMessageContaining("at least 3 nodes");
         assertThatThrownBy(() -> TopologyGenerators.complete(1)).hasMessageContaining("at least 2 nodes");
+        assertThatThrownBy(() -> TopologyGenerators.complete(TopologyGenerators.MAX_COMPLETE_NODES + 1))
+                .hasMessageContaining("limited to");
     }
 
     @Test
