@@ -57,8 +57,8 @@ public final class TopologyCommand implements Callable<Integer> {
     @Option(
             names = "--topology",
             paramLabel = "SPEC",
-            description =
-                    "instead of --kind: a spec string such as random-regular:4, small-world:4:0.1, erdos-renyi:0.05, torus:10x10, file:g.graphml")
+            description = "instead of --kind: a spec string such as random-regular:4, small-world:4:0.1,"
+                    + " erdos-renyi:0.05, torus:10x10, file:g.graphml")
     String topology;
 
     @Option(
@@ -73,15 +73,15 @@ public final class TopologyCommand implements Callable<Integer> {
     @Option(
             names = "--degree",
             paramLabel = "D",
-            description =
-                    "degree: random-regular d, small-world lattice degree k (even), scale-free mean degree (even, 2 x edges per new node); default 4")
+            description = "degree: random-regular d, small-world lattice degree k (even), scale-free mean degree"
+                    + " (even, 2 x edges per new node); default 4")
     Integer degree;
 
     @Option(
             names = "--p",
             paramLabel = "P",
-            description =
-                    "erdos-renyi edge probability in (0,1] (required), or small-world rewiring probability in [0,1] (default 0.1)")
+            description = "erdos-renyi edge probability in (0,1] (required), or small-world rewiring probability"
+                    + " in [0,1] (default 0.1)")
     Double p;
 
     @Option(
@@ -108,8 +108,8 @@ public final class TopologyCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "FILE",
-            description =
-                    "also write the graph: .graphml/.xml (GraphML), .json (this summary plus edgeList), or an edge list (.edges/.el/.txt/.csv)")
+            description = "also write the graph: .graphml/.xml (GraphML), .json (this summary plus edgeList),"
+                    + " or an edge list (.edges/.el/.txt/.csv)")
     Path out;
 
     // SPEC-GAP: CLI.md says this command "prints the graph as JSON" and that result commands take --json; the output

@@ -13,9 +13,9 @@ import java.util.random.RandomGenerator;
  * (CLI.md {@code --topology KIND[:DEGREE]}), or from named fields (a scenario file). {@link #build} draws the graph
  * for a given number of nodes. Unknown kinds, extra parameters and unknown keys are errors that list what is valid.
  *
- * <p>SPEC-GAP (CLI.md leaves DEGREE open per family): "degree" means the mean degree for every family, so topologies with the same degree have about
- * the same number of edges: the ring lattice k of Watts–Strogatz, and {@code 2m} for Barabási–Albert's m edges per
- * new node.
+ * <p>SPEC-GAP (CLI.md leaves DEGREE open per family): "degree" means the mean degree for every family, so
+ * topologies with the same degree have about the same number of edges: the ring lattice k of Watts–Strogatz, and
+ * {@code 2m} for Barabási–Albert's m edges per new node.
  */
 public sealed interface TopologySpec
         permits TopologySpec.Ring,
