@@ -90,6 +90,7 @@ final class LanczosSpectrum {
 
     private static double bound(SymmetricTridiagonal t, double theta, double ritzGap, double betaM) {
         double residual = Math.abs(betaM * t.lastEigenvectorComponent(theta));
+        if (!Double.isFinite(residual)) return Double.MAX_VALUE; // no usable bound yet: not converged
         return ritzGap > residual ? Math.min(residual, residual * residual / ritzGap) : residual;
     }
 

@@ -9,6 +9,7 @@ package io.fedp2p.sim.topology;
  */
 final class SymmetricTridiagonal {
     private static final double EPS = Math.ulp(1.0);
+    private static final double HUGE = 1e150;
 
     private final double[] a;
     private final double[] b;
@@ -90,13 +91,24 @@ final class SymmetricTridiagonal {
         }
         double[] z = new double[m];
         z[twist] = 1.0;
-        for (int k = twist - 1; k >= 0; k--) z[k] = -(b[k] / forward[k]) * z[k + 1];
-        for (int k = twist; k < m - 1; k++) z[k + 1] = -(b[k] / backward[k + 1]) * z[k];
+        for (int k = twist - 1; k >= 0; k--) {
+            z[k] = -(b[k] / forward[k]) * z[k + 1];
+            if (Math.abs(z[k]) > HUGE) rescale(z);
+        }
+        for (int k = twist; k < m - 1; k++) {
+            z[k + 1] = -(b[k] / backward[k + 1]) * z[k];
+            if (Math.abs(z[k + 1]) > HUGE) rescale(z);
+        }
         double scale = 0.0;
         for (double v : z) scale = Math.max(scale, Math.abs(v));
         double norm2 = 0.0;
         for (double v : z) norm2 += (v / scale) * (v / scale);
         return (z[m - 1] / scale) / Math.sqrt(norm2);
+    }
+
+    // Keeps the twisted recurrences finite; only the direction of z matters.
+    private static void rescale(double[] z) {
+        for (int i = 0; i < z.length; i++) z[i] /= HUGE;
     }
 
     private double guard(double pivot) {
