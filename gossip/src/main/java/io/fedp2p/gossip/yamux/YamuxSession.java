@@ -52,6 +52,7 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     private int lastInboundId;
     private int unacked;
     private boolean goAwaySent;
+    private boolean failed;
 
     public YamuxSession(boolean client, WireLimits limits, Listener listener) {
         this.client = client;
@@ -124,9 +125,14 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (failed) {
+            frame.release(); // the connection is closing after a fault; frames decoded in the same read are dropped
+            return;
+        }
         try {
             handle(frame);
         } catch (PeerFault fault) {
+            failed = true;
             if (!goAwaySent) {
                 goAwaySent = true;
                 write(YamuxFrame.TYPE_GO_AWAY, 0, 0, YamuxFrame.GO_AWAY_PROTOCOL_ERROR);
