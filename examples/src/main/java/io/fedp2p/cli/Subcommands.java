@@ -11,6 +11,14 @@ final class Subcommands {
     private Subcommands() {}
 
     static List<Object> all() {
-        return List.of(new io.fedp2p.sim.cli.TopologyCommand());
+        return List.of(
+                // gossip: identity and wire diagnostics
+                new io.fedp2p.gossip.cli.KeygenCommand(),
+                new io.fedp2p.gossip.cli.IdCommand(),
+                new io.fedp2p.gossip.cli.ListenCommand(),
+                new io.fedp2p.gossip.cli.PingCommand(),
+                new io.fedp2p.gossip.cli.PerfCommand(),
+                // topology-sim
+                new io.fedp2p.sim.cli.TopologyCommand());
     }
 }

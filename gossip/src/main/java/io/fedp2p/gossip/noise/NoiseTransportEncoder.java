@@ -1,0 +1,116 @@
+package io.fedp2p.gossip.noise;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.PromiseNotifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encrypts outgoing plaintext into Noise transport messages of at most 65,519 plaintext bytes (LIBP2P.md §6.5).
+ * Writes are gathered until flush and encrypted together, so a yamux header and its payload (and many small frames)
+ * share a message; a write's promise completes when the socket write holding its last byte does. One per channel.
+ */
+public final class NoiseTransportEncoder extends ChannelOutboundHandlerAdapter {
+    private static final int MAX_OUTPUT = 1 << 20;
+
+    private final TransportCipher cipher;
+    private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
+    private final List<ChannelPromise> promises = new ArrayList<>();
+    private long pendingBytes;
+
+    public NoiseTransportEncoder(TransportCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (!(msg instanceof ByteBuf buf)) {
+            ReferenceCountUtil.release(msg);
+            promise.setFailure(new IllegalArgumentException("Noise encoder takes ByteBuf, got " + msg.getClass()));
+            return;
+        }
+        pending.add(buf);
+        pendingBytes += buf.readableBytes();
+        if (!promise.isVoid()) {
+            promises.add(promise);
+        }
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        while (pendingBytes > 0) {
+            int chunk = (int) Math.min(pendingBytes, MAX_OUTPUT);
+            int messages = (chunk + TransportCipher.MAX_PLAINTEXT - 1) / TransportCipher.MAX_PLAINTEXT;
+            ByteBuf out = ctx.alloc().heapBuffer(chunk + messages * (2 + TransportCipher.TAG_BYTES));
+            try {
+                int left = chunk;
+                while (left > 0) {
+                    int n = Math.min(left, TransportCipher.MAX_PLAINTEXT);
+                    out.writeShort(n + TransportCipher.TAG_BYTES);
+                    encryptFromPending(n, out);
+                    left -= n;
+                }
+            } catch (RuntimeException e) {
+                out.release();
+                failAll(e);
+                throw e;
+            }
+            pendingBytes -= chunk;
+            if (pendingBytes == 0 && !promises.isEmpty()) {
+                ChannelPromise[] waiting = promises.toArray(new ChannelPromise[0]);
+                promises.clear();
+                ctx.write(out).addListener(new PromiseNotifier<>(waiting));
+            } else {
+                ctx.write(out, ctx.voidPromise());
+            }
+        }
+        releaseEmpty();
+        ctx.flush();
+    }
+
+    /** Encrypts the next {@code n} pending bytes, which may span several buffers, into one message. */
+    private void encryptFromPending(int n, ByteBuf out) {
+        int pos = 0;
+        while (pos < n) {
+            releaseEmpty();
+            ByteBuf b = pending.peek();
+            int take = Math.min(b.readableBytes(), n - pos);
+            cipher.gather(b, pos, take);
+            pos += take;
+        }
+        cipher.encryptGathered(n, out);
+    }
+
+    private void releaseEmpty() {
+        while (!pending.isEmpty() && !pending.peek().isReadable()) {
+            pending.poll().release();
+        }
+    }
+
+    private void failAll(Throwable cause) {
+        while (!pending.isEmpty()) {
+            pending.poll().release();
+        }
+        pendingBytes = 0;
+        for (ChannelPromise p : promises) {
+            p.tryFailure(cause);
+        }
+        promises.clear();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        failAll(new IllegalStateException("Noise encoder removed"));
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        flush(ctx);
+        ctx.close(promise);
+    }
+}
