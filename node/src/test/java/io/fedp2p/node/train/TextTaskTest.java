@@ -27,7 +27,7 @@ class TextTaskTest {
 
     @Test
     void fineTuningAnAdapterLowersPerplexityOnTheNodesCategory() {
-        EngineSetup.configure(2, 0);
+        EngineSetup.configure(1, 0);
         FortuneCorpus corpus = FortuneCorpus.load(FortuneCorpus.DEFAULT_DIR);
         TextPretraining.Spec spec = new TextPretraining.Spec(
                 new TinyGpt(FortuneCorpus.VOCAB, 32, 2, 1, 32), List.of("magic", "goedel"), 60, 8, 1e-2f, 1);
