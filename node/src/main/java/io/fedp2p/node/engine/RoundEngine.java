@@ -224,6 +224,7 @@ public final class RoundEngine {
         }
         early.take(round, q).forEach(this::collect);
         Duration timeout = q == 0 ? config.exchangeTimeout() : config.stepTimeout();
+        if (q == 0 && relabelIfBehind()) return;
         long r = round;
         rs.deadline = clock.schedule(timeout, () -> deadline(r, q));
         if (byzantine == null) {
@@ -410,7 +411,41 @@ public final class RoundEngine {
         if (later && m.round() <= round + config.bufferRounds()) {
             if (!early.add(from, m)) log.debug("early-message buffer of {} full; dropped", from);
         }
+        if (phase == Phase.EXCHANGE && rs.step == 0 && relabelIfBehind()) return;
         maybeJump();
+    }
+
+    /**
+     * fedp2p design: at step 0 of round t, when more than half of the expected neighbours have sent step 0 of round
+     * t + 1 and nothing for round t, they gave up waiting for this node (a restart, a slow round). The node then
+     * relabels its freshly trained θ as its round t + 1 contribution (a new slot, so no equivocation) instead of
+     * waiting for the timeout and falling behind again.
+     */
+    private boolean relabelIfBehind() {
+        if (rs.expected.isEmpty()) return false;
+        var next = early.peek(round + 1, 0);
+        int ahead = 0;
+        for (PeerId p : rs.expected) if (next.containsKey(p) && !rs.inbox.containsKey(p)) ahead++;
+        if (2 * ahead <= rs.expected.size()) return false;
+        log.info("neighbours are in round {}: contributing this round's training to it", round + 1);
+        listener.onCatchUp(round, round + 1);
+        rs.cancelTimers();
+        RoundState old = rs;
+        round++;
+        rs = new RoundState(
+                round, old.startNanos, old.bytesSentAtStart, old.bytesReceivedAtStart, config.gossipSteps());
+        rs.trainNanos = old.trainNanos;
+        rs.trainLoss = old.trainLoss;
+        rs.theta = old.theta;
+        rs.delta = old.delta;
+        rs.neighbours = old.neighbours;
+        rs.degree = old.degree;
+        rs.exchange = old.exchange;
+        rs.outcomes.putAll(old.outcomes);
+        rs.notes.add("relabelled from round " + (round - 1));
+        listener.beforeSigning(round);
+        enterStep(0);
+        return true;
     }
 
     /** Leaves the current round when a majority of neighbours is two or more rounds ahead. */

@@ -244,7 +244,7 @@ public final class NodeRuntime implements AutoCloseable {
     }
 
     private static void checkCompatible(Checkpoint c, ObjectNode now, NodeSettings s) {
-        if (!c.identity().equals(now)) {
+        if (!c.identity().toString().equals(now.toString())) {
             throw new NodeSetupException("the checkpoint in " + s.out() + " was written by another setup ("
                     + c.identity() + "); now " + now + ": use the same settings and key, or another --out");
         }
