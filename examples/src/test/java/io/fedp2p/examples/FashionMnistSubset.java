@@ -11,12 +11,12 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes the first images of Fashion-MNIST's IDX files into a smaller copy, so that a test's nodes start fast. */
-final class FashionMnistSubset {
+public final class FashionMnistSubset {
     static final Path SOURCE = Path.of("/usr/share/datasets/fashion-mnist");
 
     private FashionMnistSubset() {}
 
-    static void write(Path dir, int trainImages, int testImages) throws IOException {
+    public static void write(Path dir, int trainImages, int testImages) throws IOException {
         Files.createDirectories(dir);
         copy("train-images-idx3-ubyte.gz", dir, trainImages);
         copy("train-labels-idx1-ubyte.gz", dir, trainImages);

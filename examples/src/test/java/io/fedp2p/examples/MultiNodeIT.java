@@ -110,36 +110,13 @@ class MultiNodeIT {
     @Test
     void fiveNodesLearnRejectTheAttackerResumeAfterKill9AndStopCleanly() throws Exception {
         Assumptions.assumeTrue(Files.exists(NodeProcess.JAR), "build the jar first (mvn package)");
-        if (!Files.exists(FashionMnistSubset.SOURCE)) {
-            throw new AssertionError("Fashion-MNIST missing: apt-get install dataset-fashion-mnist");
-        }
         Path data = work.resolve("data");
-        FashionMnistSubset.write(data, 9_000, 2_000);
+        ProcessFixtures.subset(data, 9_000, 2_000);
         Path logs = work.resolve("logs");
-        Path backbone = work.resolve("backbone.fp2pbb");
 
         // given: a transfer-setting backbone pretrained on 2,000 public images of classes 0-4
-        NodeProcess pre = NodeProcess.start(
-                logs,
-                "pretrain",
-                List.of(
-                        "pretrain",
-                        "--data-dir",
-                        data.toString(),
-                        "--public-size",
-                        "2000",
-                        "--public-classes",
-                        "0-4",
-                        "--epochs",
-                        "3",
-                        "--threads",
-                        "2",
-                        "--out",
-                        backbone.toString(),
-                        "--json"));
-        assertThat(pre.process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(pre.process.exitValue()).as(pre.err()).isZero();
-        double backboneAccuracy = JSON.readTree(pre.out()).path("testAccuracy").asDouble();
+        Path backbone = ProcessFixtures.backbone(work, data);
+        double backboneAccuracy = ProcessFixtures.backboneAccuracy(work);
 
         // when: five nodes join through node 0
         NodeProcess first = NodeProcess.start(logs, "n0", nodeArgs(data, backbone, 0, null));

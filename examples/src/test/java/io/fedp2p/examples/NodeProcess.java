@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A {@code fedp2p} process started from the built jar, its output in files, and waits on it. */
-final class NodeProcess {
-    static final Path JAR = Path.of("target", "fedp2p.jar").toAbsolutePath();
+public final class NodeProcess {
+    public static final Path JAR = Path.of("target", "fedp2p.jar").toAbsolutePath();
     private static final Pattern API = Pattern.compile("API on http://([0-9.]+:[0-9]+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -36,7 +36,7 @@ final class NodeProcess {
     }
 
     /** Runs {@code fedp2p args...} with stdout and stderr in {@code logs/name.{out,err}} (appended). */
-    static NodeProcess start(Path logs, String name, List<String> args) throws IOException {
+    public static NodeProcess start(Path logs, String name, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dai.djl.offline=true");
@@ -54,13 +54,18 @@ final class NodeProcess {
         return new NodeProcess(name, p, out, err);
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline)
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
         }
+    }
+
+    /** The operating-system process. */
+    public Process process() {
+        return process;
     }
 
     String out() {
@@ -80,7 +85,7 @@ final class NodeProcess {
     }
 
     /** The multiaddr of the last "Listening on" line, once printed. */
-    String listenAddr(Duration timeout) {
+    public String listenAddr(Duration timeout) {
         await(name + " to listen", timeout, () -> out().contains("Listening on ") || !process.isAlive());
         if (!process.isAlive() && !out().contains("Listening on ")) {
             throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + tail(err()));

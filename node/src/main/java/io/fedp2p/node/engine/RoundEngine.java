@@ -321,12 +321,14 @@ public final class RoundEngine {
             candidates.add(q == 0 ? c.withReportedResidual(m.residual().orElse(Double.NaN)) : c);
         }
         MixOutcome o;
+        long mixStart = clock.nanos();
         if (q == 0) {
             o = defence.stepZero(
                     new RoundInput(round, rs.theta, rs.delta, candidates), state, evaluators.evaluators(round, 0), rng);
         } else {
             o = defence.step(rs.context, new StepInput(q, rs.z, candidates), evaluators.evaluators(round, q), rng);
         }
+        rs.mixNanos += clock.nanos() - mixStart;
         rs.context = o.context();
         rs.z = o.mixed();
         record(q, o);
@@ -386,6 +388,7 @@ public final class RoundEngine {
                 rs.deficits.clone(),
                 rs.trainLoss,
                 rs.trainNanos,
+                rs.mixNanos,
                 clock.nanos() - rs.startNanos,
                 t.bytesOut() - rs.bytesSentAtStart,
                 t.bytesIn() - rs.bytesReceivedAtStart,
@@ -435,6 +438,7 @@ public final class RoundEngine {
         rs = new RoundState(
                 round, old.startNanos, old.bytesSentAtStart, old.bytesReceivedAtStart, config.gossipSteps());
         rs.trainNanos = old.trainNanos;
+        rs.mixNanos = old.mixNanos;
         rs.trainLoss = old.trainLoss;
         rs.theta = old.theta;
         rs.delta = old.delta;
