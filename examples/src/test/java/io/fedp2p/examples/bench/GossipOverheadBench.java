@@ -94,14 +94,19 @@ class GossipOverheadBench {
         double bytes = 0;
         double round = 0;
         double compute = 0;
+        double evalBefore = 0;
         int degree = 0;
         int count = 0;
         for (int i = 0; i < NODES; i++) {
+            double previousEval = 0;
             for (JsonNode r : records(dir.resolve("n" + i).resolve("metrics.jsonl"))) {
+                double eval = previousEval; // the previous round's test evaluation runs before this round's training
+                previousEval = r.path("evalSeconds").asDouble();
                 if (r.path("round").asLong() < WARMUP) continue;
                 bytes += r.path("bytesSent").asDouble();
                 round += r.path("roundSeconds").asDouble();
                 compute += r.path("computeSeconds").asDouble();
+                evalBefore += eval;
                 degree = Math.max(degree, r.path("degree").asInt());
                 count++;
             }
@@ -115,20 +120,24 @@ class GossipOverheadBench {
         row.put("fullModelBytesPerNodePerRound", Math.round(full));
         row.put("bytesRatio", bytes / count / full);
         row.put("roundSeconds", round / count);
+        row.put("testEvalSeconds", evalBefore / count);
         row.put("computeSeconds", compute / count);
         row.put("overheadRatio", round / compute);
+        row.put("overheadRatioWithoutEval", (round - evalBefore) / compute);
         System.out.printf(
                 Locale.ROOT,
-                "%-8s %d samples: %,.0f B/node/round (full model %,.0f: ratio %.4f); round %.3f s,"
-                        + " compute %.3f s (ratio %.2f)%n",
+                "%-8s %d samples: %,.0f B/node/round (full model %,.0f: ratio %.4f); round %.3f s, of which test"
+                        + " evaluation %.3f s; compute %.3f s (ratio %.2f, %.2f without the evaluation)%n",
                 encoding,
                 count,
                 bytes / count,
                 full,
                 bytes / count / full,
                 round / count,
+                evalBefore / count,
                 compute / count,
-                round / compute);
+                round / compute,
+                (round - evalBefore) / compute);
         return row;
     }
 

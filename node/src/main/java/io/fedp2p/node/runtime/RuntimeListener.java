@@ -121,10 +121,13 @@ final class RuntimeListener implements EngineListener {
     }
 
     private void afterRound(RoundResult r, Checkpoint base) {
+        long t0 = System.nanoTime();
         Evaluation ev = task.task()
                 .evaluateAll(List.of(r.model()), task.task().testSet())
                 .get(0);
+        long evalNanos = System.nanoTime() - t0;
         ObjectNode record = record(r, ev);
+        record.put("evalSeconds", evalNanos / 1e9);
         record.put("computeSeconds", (worker.takeComputeNanos(r.round()) + r.mixNanos()) / 1e9);
         try {
             new Checkpoint(
