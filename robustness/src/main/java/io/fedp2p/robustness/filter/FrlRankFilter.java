@@ -109,7 +109,8 @@ public final class FrlRankFilter {
         all.add(ownDelta);
         all.addAll(deltas);
         int[][] pos = new int[all.size()][];
-        Chunks.forEachIndex(all.size(), d >= Chunks.PARALLEL_MIN, v -> pos[v] = positions(all.get(v), b, m));
+        Chunks.forEachIndex(
+                all.size(), (long) all.size() * d >= Chunks.PARALLEL_MIN, v -> pos[v] = positions(all.get(v), b, m));
         double[] votes = new double[m];
         for (int v = 0; v < all.size(); v++) {
             double w = v == 0 ? ownWeight : weights[v - 1];
@@ -143,7 +144,7 @@ public final class FrlRankFilter {
         return new Result(cand, dist[0], outlier, median, threshold, b, agreed, List.copyOf(notes));
     }
 
-    /** Items whose consensus position is among the ⌈k·m⌉ lowest or highest. */
+    /** Items whose consensus position is among the ⌈k·m⌉ lowest or highest (SPEC-GAP: §3.9b #5 leaves the rounding). */
     static boolean[] agreedItems(int[] consensus, double fraction) {
         int m = consensus.length;
         int k = (int) Math.ceil(fraction * m);
