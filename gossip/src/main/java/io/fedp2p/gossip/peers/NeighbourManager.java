@@ -41,6 +41,7 @@ public final class NeighbourManager {
         int failures;
         long nextDialNanos;
         boolean dialing;
+        PeerId peer;
 
         BootTarget(Multiaddr addr) {
             this.addr = addr;
@@ -215,12 +216,19 @@ public final class NeighbourManager {
     private void dialBootTargets(long now) {
         for (BootTarget b : bootTargets) {
             if (b.dialing || b.nextDialNanos > now) continue;
+            if (b.peer != null
+                    && (neighbours.containsKey(b.peer)
+                            || !host.connections(b.peer).isEmpty())) continue;
             b.dialing = true;
             host.dial(b.addr)
                     .whenComplete((c, e) -> clock.execute(() -> {
                         b.dialing = false;
                         if (e == null) {
                             b.failures = 0;
+                            b.peer = c.remotePeer();
+                            // known by id from now on: the store dials it, reusing connections; this is a fallback
+                            b.nextDialNanos =
+                                    clock.nanos() + config.maxBackoff().toNanos();
                             store.learn(c.remotePeer(), List.of(b.addr), PeerStore.Source.BOOTSTRAP);
                         } else {
                             b.failures = Math.min(b.failures + 1, 20);

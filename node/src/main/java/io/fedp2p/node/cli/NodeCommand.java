@@ -308,7 +308,7 @@ public final class NodeCommand implements Callable<Integer> {
         return a;
     }
 
-    /** Parses {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}. */
+    /** Parses {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}; errors name the option. */
     static Duration duration(String name, String text) {
         String t = text.trim();
         try {

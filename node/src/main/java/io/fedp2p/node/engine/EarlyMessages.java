@@ -43,6 +43,17 @@ final class EarlyMessages {
         return out;
     }
 
+    /** The messages for (round, step), by sender, without removing them. */
+    SortedMap<PeerId, ModelMessage> peek(long round, int step) {
+        TreeMap<PeerId, ModelMessage> out = new TreeMap<>();
+        for (var e : byPeer.entrySet()) {
+            for (ModelMessage m : e.getValue()) {
+                if (m.round() == round && m.step() == step) out.putIfAbsent(e.getKey(), m);
+            }
+        }
+        return out;
+    }
+
     /** Forgets messages for slots before (round, step). */
     void dropBefore(long round, int step) {
         for (ArrayDeque<ModelMessage> q : byPeer.values()) {

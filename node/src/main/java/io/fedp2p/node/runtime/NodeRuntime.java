@@ -18,6 +18,7 @@ import io.fedp2p.node.SeedTree;
 import io.fedp2p.node.engine.ByzantineRole;
 import io.fedp2p.node.engine.EngineConfig;
 import io.fedp2p.node.engine.RoundEngine;
+import io.fedp2p.node.engine.RoundEngineBuilder;
 import io.fedp2p.node.train.EngineSetup;
 import io.fedp2p.node.train.LocalTrainer;
 import io.fedp2p.node.train.ProgressListener;
@@ -116,7 +117,7 @@ public final class NodeRuntime implements AutoCloseable {
         this.api = new ApiServer(listener::status, metricsLog, metrics, feed);
         NodeSettings.Endpoint ep = NodeSettings.apiEndpoint(s.api());
         this.apiPort = api.start(ep.host(), ep.port());
-        RoundEngine.Builder b = RoundEngine.builder()
+        RoundEngineBuilder b = RoundEngine.builder()
                 .clock(clock)
                 .transport(transport)
                 .compute(worker)
@@ -244,7 +245,7 @@ public final class NodeRuntime implements AutoCloseable {
     }
 
     private static void checkCompatible(Checkpoint c, ObjectNode now, NodeSettings s) {
-        if (!c.identity().equals(now)) {
+        if (!c.identity().toString().equals(now.toString())) {
             throw new NodeSetupException("the checkpoint in " + s.out() + " was written by another setup ("
                     + c.identity() + "); now " + now + ": use the same settings and key, or another --out");
         }

@@ -214,4 +214,48 @@ class EngineBehaviourTest {
         assertThat(sim.listeners.get(0).rounds).hasSize(4);
         assertThat(sim.listeners.get(0).last().mixingDeficit()).isZero();
     }
+
+    @Test
+    void aNodeOneRoundBehindRelabelsItsTrainingInsteadOfLeapfrogging() {
+        // nodes 0 and 1 are in round 5 after a restart of node 1 that resumed at round 4
+        SimNetwork sim = new SimNetwork(2, false, D);
+        sim.link(0, 1);
+        float[][] c = SimNetwork.centres(2, D, i -> (float) i);
+        EngineConfig config = CONFIG.withRounds(8);
+        RecordingEngineListener l0 = new RecordingEngineListener();
+        RecordingEngineListener l1 = new RecordingEngineListener();
+        RoundEngine e0 = RoundEngine.builder()
+                .clock(sim.clock)
+                .transport(sim.transports.get(0))
+                .compute(compute(sim, c[0]))
+                .defence(mean())
+                .rng(new SplittableRandom(1))
+                .listener(l0)
+                .config(config)
+                .model(new float[D])
+                .resume(5, RobustnessState.initial(), null)
+                .build();
+        RoundEngine e1 = RoundEngine.builder()
+                .clock(sim.clock)
+                .transport(sim.transports.get(1))
+                .compute(new QuadraticCompute(sim.clock, c[1], 3, 0.2f, 0.01f, 5_000_000L))
+                .defence(mean())
+                .rng(new SplittableRandom(2))
+                .listener(l1)
+                .config(config)
+                .model(new float[D])
+                .resume(4, RobustnessState.initial(), null)
+                .build();
+        sim.clock.runUntilIdle(100);
+        e0.start();
+        e1.start();
+
+        sim.clock.runUntil(Duration.ofSeconds(5).toNanos());
+
+        // no exchange timeout was needed: every round of both nodes mixed with the other
+        assertThat(l1.rounds).extracting(RoundResult::round).containsExactly(5L, 6L, 7L);
+        assertThat(l0.rounds).extracting(RoundResult::round).containsExactly(5L, 6L, 7L);
+        for (RoundResult r : l0.rounds) assertThat(r.mixingDeficit()).isZero();
+        assertThat(l1.catchUps).hasSize(1);
+    }
 }

@@ -6,17 +6,24 @@ import io.fedp2p.node.engine.RoundResult;
 import io.fedp2p.node.train.Evaluation;
 import io.fedp2p.sim.report.RoundRecord;
 import io.fedp2p.sim.scenario.EvaluationSettings;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Gathers the nodes' round results into one {@link RoundRecord} per round. A round closes once every honest node that
  * is up has finished it (or jumped past it); then the honest models x_{t+1} are evaluated in one batch, the consensus
- * distance computed, and the record handed to the listener. A result that arrives after its round closed (a node
+ * distance computed, and the record handed to the listener once the evaluations (which run in the background while
+ * the simulation goes on) are done; records always come out in round order. A result that arrives after its round closed (a node
  * back from a crash) only counts as late. Simulation thread only.
  */
 final class RoundCollector {
+    /** Closed rounds whose evaluation may run behind the simulation before it waits. */
+    private static final int MAX_PENDING = 2;
+
     private final boolean[] byzantine;
     private final long[] passed;
     private final boolean[] counting;
@@ -27,6 +34,7 @@ final class RoundCollector {
     private final Clock clock;
     private final TreeMap<Long, RoundAccumulator> open = new TreeMap<>();
     private final List<RoundRecord> records = new ArrayList<>();
+    private final ArrayDeque<PendingRound> pending = new ArrayDeque<>();
     private long openRound;
     private int laggards;
     private int countingNodes;
@@ -96,46 +104,77 @@ final class RoundCollector {
         }
     }
 
-    /** Closes every round that has results, whoever is missing (end of the run). */
+    /** Closes every round that has results, whoever is missing, and waits for their evaluations (end of the run). */
     void finish() {
         while (openRound < rounds && !open.isEmpty()) {
             close(openRound);
             openRound++;
         }
+        emit(0);
     }
 
     private void close(long round) {
         RoundAccumulator acc = open.remove(round);
         if (acc == null || acc.models.isEmpty()) return;
         List<float[]> models = new ArrayList<>(acc.models.values());
-        RoundRecord.Stats accuracy = null;
-        double testLoss = Double.NaN;
-        if (evaluation.evaluates(round, rounds)) {
-            List<Evaluation> ev = evaluator.evaluate(models);
-            double[] acc1 = new double[ev.size()];
-            double loss = 0;
-            for (int i = 0; i < acc1.length; i++) {
-                acc1[i] = ev.get(i).accuracy();
-                loss += ev.get(i).meanLoss();
-            }
-            accuracy = RoundRecord.Stats.of(acc1);
-            testLoss = loss / acc1.length;
-        }
-        RoundRecord r = new RoundRecord(
+        RoundRecord partial = new RoundRecord(
                 round,
                 acc.lastNanos / 1e9,
                 models.size(),
                 countingNodes,
-                accuracy,
-                testLoss,
+                null,
+                Double.NaN,
                 acc.trainLoss(),
                 consensusDistance(models),
                 acc.bytesSent,
                 acc.accepted,
                 acc.rejected,
                 acc.deficitSum / models.size());
-        records.add(r);
-        listener.onRound(r);
+        CompletableFuture<List<Evaluation>> ev = evaluation.evaluates(round, rounds)
+                ? evaluator.submit(models)
+                : CompletableFuture.completedFuture(null);
+        pending.add(new PendingRound(partial, ev));
+        emit(MAX_PENDING);
+    }
+
+    /** Hands closed rounds to the listener in order: those evaluated already, waiting until at most {@code keep} are left. */
+    private void emit(int keep) {
+        while (!pending.isEmpty()
+                && (pending.size() > keep || pending.peek().evaluations.isDone())) {
+            PendingRound p = pending.poll();
+            List<Evaluation> ev;
+            try {
+                ev = p.evaluations.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
+            RoundRecord r = ev == null ? p.partial : withAccuracy(p.partial, ev);
+            records.add(r);
+            listener.onRound(r);
+        }
+    }
+
+    private static RoundRecord withAccuracy(RoundRecord r, List<Evaluation> ev) {
+        double[] acc = new double[ev.size()];
+        double loss = 0;
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] = ev.get(i).accuracy();
+            loss += ev.get(i).meanLoss();
+        }
+        return new RoundRecord(
+                r.round(),
+                r.virtualSeconds(),
+                r.completed(),
+                r.alive(),
+                RoundRecord.Stats.of(acc),
+                loss / acc.length,
+                r.trainLoss(),
+                r.consensusDistance(),
+                r.bytesSent(),
+                r.accepted(),
+                r.rejected(),
+                r.mixingDeficit());
     }
 
     /** (1/m) Σ ‖x_i − x̄‖², in double. */
@@ -161,6 +200,9 @@ final class RoundCollector {
     long lateResults() {
         return lateResults;
     }
+
+    /** A closed round waiting for its evaluations. */
+    private record PendingRound(RoundRecord partial, CompletableFuture<List<Evaluation>> evaluations) {}
 
     /** What one round's results add up to so far. */
     private static final class RoundAccumulator {

@@ -31,6 +31,7 @@ public final class Simulation {
             try {
                 return run(w, new SeedTree(scenario.seed()));
             } finally {
+                w.evaluator.close();
                 for (SimNode n : w.nodes) n.trainer.close();
             }
         }

@@ -39,6 +39,7 @@ final class World {
     final List<Integer> lateJoiners;
     final RoundCollector collector;
     final TrainingPool pool;
+    final BatchEvaluator evaluator;
     final Defence defence;
     final EngineConfig engineConfig;
     final TargetViews targets;
@@ -63,6 +64,7 @@ final class World {
         this.lateJoiners = b.lateJoiners;
         this.collector = b.collector;
         this.pool = b.pool;
+        this.evaluator = b.evaluator;
         this.defence = b.defence;
         this.engineConfig = b.engineConfig;
         this.targets = b.targets;

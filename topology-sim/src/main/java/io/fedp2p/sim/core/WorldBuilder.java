@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,9 +54,11 @@ final class WorldBuilder {
     NetworkModel links;
     SimNode[] nodes;
     final Map<PeerId, Integer> index = new HashMap<>();
+    private final Map<PeerId, Integer> byIdentity = new IdentityHashMap<>();
     List<Integer> lateJoiners;
     RoundCollector collector;
     TrainingPool pool;
+    BatchEvaluator evaluator;
     Defence defence;
     EngineConfig engineConfig;
     TargetViews targets;
@@ -93,15 +96,19 @@ final class WorldBuilder {
                 1);
         b.network(byz);
         b.pool = new TrainingPool(workers);
-        b.collector = new RoundCollector(
-                byz,
-                s.rounds(),
-                s.evaluation(),
-                new BatchEvaluator(task, s.evaluation().testSamples(), workers),
-                listener,
-                b.clock);
+        b.evaluator = new BatchEvaluator(task, s.evaluation().testSamples(), workers.threads());
+        b.collector = new RoundCollector(byz, s.rounds(), s.evaluation(), b.evaluator, listener, b.clock);
         b.nodes(byz);
         return new World(b);
+    }
+
+    /**
+     * The index of a peer: by identity first (the network hands back the very PeerId objects the nodes joined with),
+     * by value otherwise. Hashing a peer id reads its whole multihash, and the link model asks twice per message.
+     */
+    private int indexOf(PeerId p) {
+        Integer i = byIdentity.get(p);
+        return i != null ? i : index.get(p);
     }
 
     /** The late joiners: honest nodes drawn uniformly, in join order. */
@@ -121,7 +128,7 @@ final class WorldBuilder {
         GossipConfig gossip = GossipConfig.defaults("fedp2p-sim", adapterHash, backboneHash, task.dimension())
                 .withEncoding(ns.encoding())
                 .withRelayEvidence(ns.relayEvidence());
-        links = new NetworkModel(ns, p -> index.get(p), scenario.nodes(), seeds.rng("network", 0));
+        links = new NetworkModel(ns, this::indexOf, scenario.nodes(), seeds.rng("network", 0));
         network = new InMemoryNetwork(
                 clock,
                 new InMemoryNetwork.Options(
@@ -148,6 +155,7 @@ final class WorldBuilder {
             seeds.rng("identity", i).nextBytes(idSeed);
             var transport = network.join(Identity.fromSeed(idSeed));
             index.put(transport.localPeer(), i);
+            byIdentity.put(transport.localPeer(), i);
             LocalTrainer trainer = task.trainer(i, seeds.rng("train", i), byz[i] ? labelFlip::map : y -> y);
             SimCompute sc = new SimCompute(
                     i, trainer, scenario.learning().trainSettings(trainer.trainSize()), compute, pool, clock);

@@ -2,8 +2,6 @@ package io.fedp2p.sim.network;
 
 import io.fedp2p.gossip.identity.PeerId;
 import io.fedp2p.gossip.transport.LinkModel;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
@@ -19,8 +17,8 @@ public final class NetworkModel implements LinkModel {
     private final ToIntFunction<PeerId> index;
     private final long nodes;
     private final RandomGenerator rng;
-    private final Map<Long, Long> freeAt = new HashMap<>();
-    private final Map<Long, Long> linkLatency = new HashMap<>();
+    private final LongLongMap freeAt = new LongLongMap();
+    private final LongLongMap linkLatency = new LongLongMap();
     private long lost;
     private long delivered;
 
@@ -42,13 +40,20 @@ public final class NetworkModel implements LinkModel {
             return -1;
         }
         long link = index.applyAsInt(from) * nodes + index.applyAsInt(to);
-        long latency = settings.fixedPerLink()
-                ? linkLatency.computeIfAbsent(link, k -> settings.latency().drawNanos(rng))
-                : settings.latency().drawNanos(rng);
+        long latency;
+        if (settings.fixedPerLink()) {
+            latency = linkLatency.get(link, -1);
+            if (latency < 0) {
+                latency = settings.latency().drawNanos(rng);
+                linkLatency.put(link, latency);
+            }
+        } else {
+            latency = settings.latency().drawNanos(rng);
+        }
         long transfer = Double.isInfinite(settings.bytesPerSecond())
                 ? 0
                 : (long) Math.ceil(bytes * 1e9 / settings.bytesPerSecond());
-        long start = Math.max(nowNanos, freeAt.getOrDefault(link, 0L));
+        long start = transfer > 0 ? Math.max(nowNanos, freeAt.get(link, 0L)) : nowNanos;
         if (transfer > 0) freeAt.put(link, start + transfer);
         delivered++;
         return start + transfer + latency - nowNanos;
