@@ -8,6 +8,7 @@ import io.fedp2p.node.engine.ByzantineRole;
 import io.fedp2p.node.engine.EngineConfig;
 import io.fedp2p.node.engine.EngineListener;
 import io.fedp2p.node.engine.RoundEngine;
+import io.fedp2p.node.engine.RoundEngineBuilder;
 import io.fedp2p.node.engine.RoundResult;
 import io.fedp2p.node.train.Task;
 import io.fedp2p.robustness.RobustnessState;
@@ -74,7 +75,7 @@ final class World {
 
     /** Starts a new engine for {@code n} at {@code nextRound} with the given model and robustness state. */
     void startEngine(SimNode n, float[] model, long nextRound, RobustnessState state, float[] lastIterate) {
-        RoundEngine.Builder b = RoundEngine.builder()
+        RoundEngineBuilder b = RoundEngine.builder()
                 .clock(clock)
                 .transport(n.transport)
                 .compute(n.compute)
