@@ -18,6 +18,8 @@ final class Subcommands {
                 new io.fedp2p.gossip.cli.ListenCommand(),
                 new io.fedp2p.gossip.cli.PingCommand(),
                 new io.fedp2p.gossip.cli.PerfCommand(),
+                // robustness
+                new io.fedp2p.robustness.cli.AggregateCommand(),
                 // topology-sim
                 new io.fedp2p.sim.cli.TopologyCommand());
     }
