@@ -20,6 +20,10 @@ final class Subcommands {
                 new io.fedp2p.gossip.cli.PerfCommand(),
                 // robustness
                 new io.fedp2p.robustness.cli.AggregateCommand(),
+                // node
+                new io.fedp2p.node.cli.PretrainCommand(),
+                new io.fedp2p.node.cli.TrainCommand(),
+                new io.fedp2p.node.cli.PartitionCommand(),
                 // topology-sim
                 new io.fedp2p.sim.cli.TopologyCommand());
     }
