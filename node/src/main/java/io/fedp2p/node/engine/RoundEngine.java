@@ -279,7 +279,13 @@ public final class RoundEngine {
     }
 
     private void finishRound() {
+        RobustnessState before = state;
         state = defence.endRound(rs.context, rs.lastStep);
+        for (PeerKey k : state.removedSince(before)) {
+            // ALGORITHMS.md §4.6.4: an RFFL removal is also reported to the peer scorer
+            PeerId p = book.peer(k);
+            if (p != null) transport.penalise(p, FaultKind.BAD_PAYLOAD, "removed by RFFL reputation in round " + round);
+        }
         x = rs.z;
         TrafficStats t = transport.traffic();
         RoundResult result = new RoundResult(

@@ -27,6 +27,11 @@ final class StepBook {
         return k;
     }
 
+    /** The peer id of a key seen before, or null. */
+    PeerId peer(PeerKey k) {
+        return peerIds.get(k);
+    }
+
     /** The step's messages as candidates, in peer-key order (the defence sorts them too). */
     List<Candidate> candidates(RoundState rs, int q) {
         List<Candidate> out = new ArrayList<>();
