@@ -27,6 +27,8 @@ final class Subcommands {
                 new io.fedp2p.node.cli.NodeCommand(),
                 // topology-sim
                 new io.fedp2p.sim.cli.TopologyCommand(),
-                new io.fedp2p.sim.cli.SimCommand());
+                new io.fedp2p.sim.cli.SimCommand(),
+                // examples
+                new io.fedp2p.examples.cli.AttackMatrixCommand());
     }
 }
