@@ -29,6 +29,7 @@ final class Subcommands {
                 new io.fedp2p.sim.cli.TopologyCommand(),
                 new io.fedp2p.sim.cli.SimCommand(),
                 // examples
-                new io.fedp2p.examples.cli.AttackMatrixCommand());
+                new io.fedp2p.examples.cli.AttackMatrixCommand(),
+                new io.fedp2p.examples.cli.DemoCommand());
     }
 }
