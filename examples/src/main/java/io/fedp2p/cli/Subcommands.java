@@ -30,6 +30,7 @@ final class Subcommands {
                 new io.fedp2p.sim.cli.SimCommand(),
                 // examples
                 new io.fedp2p.examples.cli.AttackMatrixCommand(),
-                new io.fedp2p.examples.cli.DemoCommand());
+                new io.fedp2p.examples.cli.DemoCommand(),
+                new io.fedp2p.examples.cli.RelayCommand());
     }
 }

@@ -76,11 +76,12 @@ final class AttackMatrixRun implements Callable<Integer> {
         run.put("taskSeconds", (System.nanoTime() - t0) / 1e9);
         ArrayNode cellSeconds = run.putArray("cellWallSeconds");
         List<CellResult> cells;
+        String backboneHash = task.backboneHash();
         try (Task shared = task;
                 CellProgress progress = new CellProgress(plan.cells(), terminal, cellSeconds)) {
             cells = new MatrixRunner(plan, shared, threads).run(progress);
         }
-        MatrixReport report = new MatrixReport(plan, cells);
+        MatrixReport report = new MatrixReport(plan, backboneHash, cells);
         report.write(out);
         if (chart) {
             try {

@@ -67,13 +67,16 @@ public final class DemoReport {
         o.putNull("bytesSentPerNodePerRound");
         o.putNull("virtualSeconds");
         o.put("clock", "wall");
-        o.put("note", "real sockets on the wall clock: bytesSentPerNodePerRound (socket bytes, control traffic"
-                + " included) and the round times are measured in run.json, since they change from run to run");
+        o.put(
+                "note",
+                "real sockets on the wall clock: bytesSentPerNodePerRound (socket bytes, control traffic"
+                        + " included) and the round times are measured in run.json, since they change from run to run");
         o.put("transport", "libp2p over TCP on loopback (Noise XX, yamux), signed gossip");
         o.put("topology", s.topology());
         o.put("spectralGap", net.spectralGap.gap());
         o.put("partition", s.partition());
         o.put("adapter", "ffa-lora");
+        o.put("backboneSha256", net.task.backbone().hash());
         o.put("localSteps", s.localSteps());
         o.put("gossipSteps", s.gossipSteps());
         o.put("trainImages", s.trainImages());

@@ -22,11 +22,16 @@ public final class MatrixReport {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final MatrixPlan plan;
+    private final String backboneHash;
     private final List<CellResult> cells;
     private final List<Goals.Verdict> verdicts;
 
-    public MatrixReport(MatrixPlan plan, List<CellResult> cells) {
+    /**
+     * @param backboneHash the task's {@code backboneHash()}: results depend on the exact backbone
+     */
+    public MatrixReport(MatrixPlan plan, String backboneHash, List<CellResult> cells) {
         this.plan = plan;
+        this.backboneHash = backboneHash;
         this.cells = List.copyOf(cells);
         this.verdicts = Goals.check(plan, cells);
     }
@@ -38,7 +43,9 @@ public final class MatrixReport {
     /** results.json. */
     public ObjectNode json() {
         ObjectNode root = JSON.createObjectNode();
-        root.set("scenario", scenario(plan));
+        ObjectNode sc = scenario(plan);
+        sc.put("backboneSha256", backboneHash);
+        root.set("scenario", sc);
         ArrayNode arr = root.putArray("cells");
         for (CellResult c : cells) {
             ObjectNode o = arr.addObject();
