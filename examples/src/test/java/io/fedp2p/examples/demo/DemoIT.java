@@ -48,8 +48,23 @@ class DemoIT {
 
     private static DemoSettings settings(Path out) {
         return new DemoSettings(
-                4, 1, 3, "sign-flip:s=4", "pipeline", "ring", "iid", 10, 2, 5, 12_000, 1_000, true, data, backbone,
-                null, out);
+                4,
+                1,
+                3,
+                "sign-flip:s=4",
+                "pipeline",
+                "ring",
+                "iid",
+                10,
+                2,
+                5,
+                12_000,
+                1_000,
+                true,
+                data,
+                backbone,
+                null,
+                out);
     }
 
     private static String run(Path out) throws Exception {
@@ -69,18 +84,29 @@ class DemoIT {
         assertThat(second).isEqualTo(first);
         JsonNode s = JSON.readTree(first);
         for (String f : List.of(
-                "seed", "nodes", "byzantine", "rounds", "attack", "defence", "noAttackAccuracy", "noDefenceAccuracy",
-                "bytesSentPerNodePerRound", "virtualSeconds")) {
+                "seed",
+                "nodes",
+                "byzantine",
+                "rounds",
+                "attack",
+                "defence",
+                "noAttackAccuracy",
+                "noDefenceAccuracy",
+                "bytesSentPerNodePerRound",
+                "virtualSeconds")) {
             assertThat(s.has(f)).as(f).isTrue();
         }
         assertThat(s.path("nodes").asInt()).isEqualTo(4);
         assertThat(s.path("honestAccuracy").path("mean").asDouble()).isBetween(0.0, 1.0);
         assertThat(s.path("noAttackAccuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(s.path("perRound")).hasSize(3);
-        assertThat(s.path("byzantineMessagesAccepted").asInt() + s.path("byzantineMessagesRejected").asInt())
+        assertThat(s.path("byzantineMessagesAccepted").asInt()
+                        + s.path("byzantineMessagesRejected").asInt())
                 .as("the attacker's two neighbours heard it every round")
                 .isEqualTo(2 * 3);
-        assertThat(Files.exists(work.resolve("a").resolve("keys").resolve("peer-0.key"))).isTrue();
-        assertThat(Files.readAllLines(work.resolve("a/runs/defended/peer-0/metrics.jsonl"))).hasSize(3);
+        assertThat(Files.exists(work.resolve("a").resolve("keys").resolve("peer-0.key")))
+                .isTrue();
+        assertThat(Files.readAllLines(work.resolve("a/runs/defended/peer-0/metrics.jsonl")))
+                .hasSize(3);
     }
 }
