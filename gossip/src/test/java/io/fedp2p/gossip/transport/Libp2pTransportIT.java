@@ -145,15 +145,21 @@ class Libp2pTransportIT {
     @Test
     void aFixedTopologyConnectsToExactlyTheListedPeers() {
         Node c = start(13, List.of());
-        Node a = start(11, List.of(), java.util.Map.of(c.transport().localPeer(), List.of(c.addr().withoutPeerId())));
+        Node a = start(
+                11,
+                List.of(),
+                java.util.Map.of(c.transport().localPeer(), List.of(c.addr().withoutPeerId())));
         Node b = start(12, List.of(a.addr())); // b dials a, which refuses it: b is not in a's topology
 
-        await("a connected to c", () -> a.call(() -> a.transport().neighbours()).contains(c.transport().localPeer()));
+        await("a connected to c", () -> a.call(() -> a.transport().neighbours())
+                .contains(c.transport().localPeer()));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (System.nanoTime() < until) {
-            assertThat(a.call(() -> a.transport().neighbours())).containsExactly(c.transport().localPeer());
+            assertThat(a.call(() -> a.transport().neighbours()))
+                    .containsExactly(c.transport().localPeer());
             LockSupport.parkNanos(100_000_000L);
         }
-        assertThat(b.call(() -> b.transport().neighbours())).doesNotContain(a.transport().localPeer());
+        assertThat(b.call(() -> b.transport().neighbours()))
+                .doesNotContain(a.transport().localPeer());
     }
 }

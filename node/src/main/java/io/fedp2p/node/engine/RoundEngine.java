@@ -184,6 +184,7 @@ public final class RoundEngine {
                     r,
                     o.failure().toString());
             listener.onTrainingFailed(r, o.failure());
+            // fedp2p design: a failed local step (divergence) contributes a zero update, so the round goes on in step
             rs.theta = x.clone();
             rs.notes.add("training failed: " + o.failure().getMessage());
         } else {
@@ -193,6 +194,9 @@ public final class RoundEngine {
             rs.trainLoss = o.meanLoss();
         }
         rs.delta = subtract(rs.theta, x);
+        // SPEC-GAP: the degree announced for W counts every connected neighbour, RFFL-removed ones included (they
+        // still count this node), so that both ends compute the same W[i][j]; removed ones are not exchanged with,
+        // and their weight stays with this node.
         rs.neighbours = new TreeSet<>(transport.neighbours());
         rs.degree = rs.neighbours.size();
         for (PeerId p : rs.neighbours) {
