@@ -75,6 +75,7 @@ public final class RoundEngine {
     private Phase phase = Phase.IDLE;
     private boolean stopping;
     private boolean waitingForNeighbours;
+    private long meanRoundNanos;
     private RoundState rs;
 
     RoundEngine(RoundEngineBuilder b) {
@@ -194,19 +195,17 @@ public final class RoundEngine {
             rs.trainLoss = o.meanLoss();
         }
         rs.delta = subtract(rs.theta, x);
-        // SPEC-GAP: the degree announced for W counts every connected neighbour, RFFL-removed ones included (they
-        // still count this node), so that both ends compute the same W[i][j]; removed ones are not exchanged with,
-        // and their weight stays with this node.
+        // Neighbours RFFL removed are cut at the transport (removeForRounds), so the degree announced for W counts
+        // exactly the neighbours this node exchanges with, and both ends of a link compute the same W[i][j].
+        for (PeerId p : transport.neighbours()) {
+            PeerKey k = key(p);
+            // still removed by RFFL but connected again (the transport ban ran out first): cut it again
+            if (state.isBanned(k, round))
+                removeForRounds(p, state.neighbours().get(k).bannedUntilRound());
+        }
         rs.neighbours = new TreeSet<>(transport.neighbours());
         rs.degree = rs.neighbours.size();
-        for (PeerId p : rs.neighbours) {
-            PeerKey k = key(p);
-            if (state.isBanned(k, round)) {
-                rs.outcomes.put(p, new PeerOutcome(p.toString(), false, "rffl-banned", 0, 0, "removed by RFFL"));
-            } else {
-                rs.exchange.add(p);
-            }
-        }
+        rs.exchange.addAll(rs.neighbours);
         phase = Phase.EXCHANGE;
         listener.beforeSigning(round);
         enterStep(0);
@@ -285,10 +284,11 @@ public final class RoundEngine {
     private void finishRound() {
         RobustnessState before = state;
         state = defence.endRound(rs.context, rs.lastStep);
+        long roundNanos = clock.nanos() - rs.startNanos;
+        meanRoundNanos = meanRoundNanos == 0 ? roundNanos : (4 * meanRoundNanos + roundNanos) / 5;
         for (PeerKey k : state.removedSince(before)) {
-            // ALGORITHMS.md §4.6.4: an RFFL removal is also reported to the peer scorer
             PeerId p = book.peer(k);
-            if (p != null) transport.penalise(p, FaultKind.BAD_PAYLOAD, "removed by RFFL reputation in round " + round);
+            if (p != null) removeForRounds(p, state.neighbours().get(k).bannedUntilRound());
         }
         x = rs.z;
         TrafficStats t = transport.traffic();
@@ -302,7 +302,7 @@ public final class RoundEngine {
                 rs.trainLoss,
                 rs.trainNanos,
                 rs.mixNanos,
-                clock.nanos() - rs.startNanos,
+                roundNanos,
                 t.bytesOut() - rs.bytesSentAtStart,
                 t.bytesIn() - rs.bytesReceivedAtStart,
                 rs.notes);
@@ -363,6 +363,24 @@ public final class RoundEngine {
         listener.beforeSigning(round);
         enterStep(0);
         return true;
+    }
+
+    /**
+     * ALGORITHMS.md §4.6.4: an RFFL removal means no longer mixing with the peer and no longer sending to it until
+     * its ban ends; it is also reported to the peer scorer. fedp2p design: the node bans the peer at the transport for
+     * the ban's rounds at the recent mean round time, which closes the connection, so that both ends count one
+     * neighbour less in their degrees and neither waits for the other at every step (as it would if only this end
+     * stopped sending).
+     */
+    private void removeForRounds(PeerId p, long untilRound) {
+        long rounds = Math.max(1, untilRound - round);
+        long perRound = Math.max(1, meanRoundNanos);
+        long nanos = rounds > Long.MAX_VALUE / 4 / perRound ? Long.MAX_VALUE / 4 : rounds * perRound;
+        nanos = Math.max(1_000_000_000L, nanos);
+        transport.ban(
+                p,
+                "removed by RFFL reputation in round " + round + " until round " + untilRound,
+                Duration.ofNanos(nanos));
     }
 
     /** Leaves the current round when a majority of neighbours is two or more rounds ahead. */
