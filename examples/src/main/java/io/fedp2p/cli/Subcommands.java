@@ -24,6 +24,7 @@ final class Subcommands {
                 new io.fedp2p.node.cli.PretrainCommand(),
                 new io.fedp2p.node.cli.TrainCommand(),
                 new io.fedp2p.node.cli.PartitionCommand(),
+                new io.fedp2p.node.cli.NodeCommand(),
                 // topology-sim
                 new io.fedp2p.sim.cli.TopologyCommand());
     }
