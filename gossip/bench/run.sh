@@ -19,7 +19,7 @@ trap cleanup EXIT
 
 echo "# building" >&2
 mvn -q -B -DskipTests package >&2
-mvn -q -B -pl gossip -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$tmp/cp" \
+mvn -q -B -Dstyle.color=never -pl gossip -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$tmp/cp" \
     -Dmdep.includeScope=test >&2
 bash "$js_dir/npm-ci.sh" >&2
 cp="$root/gossip/target/test-classes:$root/gossip/target/classes:$(cat "$tmp/cp")"

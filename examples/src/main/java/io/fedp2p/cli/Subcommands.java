@@ -12,15 +12,20 @@ final class Subcommands {
 
     static List<Object> all() {
         return List.of(
+                // gossip: identity and wire diagnostics
                 new io.fedp2p.gossip.cli.KeygenCommand(),
                 new io.fedp2p.gossip.cli.IdCommand(),
                 new io.fedp2p.gossip.cli.ListenCommand(),
                 new io.fedp2p.gossip.cli.PingCommand(),
                 new io.fedp2p.gossip.cli.PerfCommand(),
+                // robustness
                 new io.fedp2p.robustness.cli.AggregateCommand(),
+                // node
                 new io.fedp2p.node.cli.PretrainCommand(),
                 new io.fedp2p.node.cli.TrainCommand(),
                 new io.fedp2p.node.cli.PartitionCommand(),
-                new io.fedp2p.node.cli.NodeCommand());
+                new io.fedp2p.node.cli.NodeCommand(),
+                // topology-sim
+                new io.fedp2p.sim.cli.TopologyCommand());
     }
 }

@@ -57,6 +57,23 @@ public final class RobustnessState {
         return of(newNeighbours, newLastStep);
     }
 
+    /**
+     * Neighbours removed between {@code before} and this state (now banned, and not banned with the same end before),
+     * in key order: what the node reports to its peer scorer after {@code endRound} (§4.6.4).
+     */
+    public java.util.List<PeerKey> removedSince(RobustnessState before) {
+        java.util.List<PeerKey> out = new java.util.ArrayList<>();
+        for (Map.Entry<PeerKey, NeighbourState> e : neighbours.entrySet()) {
+            NeighbourState now = e.getValue();
+            NeighbourState was = before.neighbours.get(e.getKey());
+            boolean newBan = was == null
+                    || was.status() != NeighbourState.Status.BANNED
+                    || was.bannedUntilRound() != now.bannedUntilRound();
+            if (now.status() == NeighbourState.Status.BANNED && newBan) out.add(e.getKey());
+        }
+        return out;
+    }
+
     /** True when {@code key} is banned in {@code round}. */
     public boolean isBanned(PeerKey key, long round) {
         NeighbourState s = neighbours.get(key);

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fedp2p perf MULTIADDR --upload BYTES --download BYTES}: a {@code /perf/1.0.0} client (CLI.md). Upload time
+ * {@code fedp2p perf MULTIADDR --upload BYTES --download BYTES}: a {@code /perf/1.0.0} client (CLI.md).
+ * SPEC-GAP: the perf draft measures one exchange as a whole; CLI.md asks for separate rates. Upload time
  * runs from stream open to the first downloaded byte (the server answers only after our FIN), download time from
  * there to the server's FIN; with nothing to download the upload time ends at the FIN. MB = 10^6 bytes.
  */

@@ -94,7 +94,8 @@ public final class Host implements AutoCloseable {
      */
     public CompletableFuture<Multiaddr> listen(Multiaddr addr) {
         var endpoint = addr.tcpEndpoint();
-        if (!endpoint.family().name().startsWith("IP")) {
+        if (endpoint.family() != io.fedp2p.gossip.multiaddr.Protocol.IP4
+                && endpoint.family() != io.fedp2p.gossip.multiaddr.Protocol.IP6) {
             throw new IllegalArgumentException("listen needs an /ip4 or /ip6 address, got " + addr);
         }
         ServerBootstrap b = new ServerBootstrap()
@@ -120,7 +121,10 @@ public final class Host implements AutoCloseable {
         return result;
     }
 
-    /** Addresses this host listens on (without {@code /p2p}). */
+    /**
+     * Addresses this host listens on (without {@code /p2p}), as bound; SPEC-GAP: a wildcard bind
+     * ({@code /ip4/0.0.0.0}) is reported as such, not expanded to interface addresses.
+     */
     public List<Multiaddr> listenAddrs() {
         return List.copyOf(listenAddrs);
     }
@@ -250,7 +254,7 @@ public final class Host implements AutoCloseable {
         return out;
     }
 
-    /** One ping to a connected peer (dialling first if given an address). */
+    /** One {@code /ipfs/ping/1.0.0} round trip on a new stream of {@code connection}. */
     public CompletableFuture<Duration> ping(Connection connection) {
         return Ping.ping(connection, ctx.random, ctx.limits.negotiationTimeout());
     }

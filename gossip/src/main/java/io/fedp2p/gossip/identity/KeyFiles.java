@@ -12,6 +12,7 @@ import java.util.Set;
 /**
  * Identity key files: the libp2p {@code PrivateKey} protobuf, created with mode 0600. A key file that its group or
  * other users can read (or write) is refused, as ssh does, because anyone who reads it can impersonate the node.
+ * SPEC-GAP: the issue names readable files; we also refuse group/world-writable ones (someone could swap the key).
  */
 public final class KeyFiles {
     private static final Set<PosixFilePermission> UNSAFE = EnumSet.of(

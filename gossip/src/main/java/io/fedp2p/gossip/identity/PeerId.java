@@ -76,6 +76,8 @@ public final class PeerId implements Comparable<PeerId> {
      */
     public static PeerId parse(String text) {
         try {
+            // SPEC-GAP: RFC 0001 allows any multibase for the CID form; we read base32 ("b") and base58btc ("z"),
+            // the forms js and go print, and refuse others (e.g. base36 "k") with a clear error.
             if (text.startsWith("1") || text.startsWith("Qm")) {
                 return fromBytes(Base58.decode(text));
             }

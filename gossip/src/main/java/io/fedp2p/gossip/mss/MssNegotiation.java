@@ -16,7 +16,10 @@ import java.util.function.Supplier;
  * supported id with that id, {@code ls} with the list and anything else with {@code na}.
  */
 public final class MssNegotiation {
-    /** Proposals a responder refuses before the peer is considered abusive. */
+    /**
+     * Proposals a responder refuses before the peer is considered abusive. SPEC-GAP: multistream-select sets no
+     * bound; 32 is far above any honest fallback list and the handshake deadline bounds the time anyway.
+     */
     static final int MAX_REFUSALS = 32;
 
     /** What to do after a line: bytes to send (maybe empty), and whether the negotiation ended. */

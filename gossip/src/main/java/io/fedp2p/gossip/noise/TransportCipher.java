@@ -3,6 +3,7 @@ package io.fedp2p.gossip.noise;
 import io.fedp2p.gossip.fault.FaultKind;
 import io.fedp2p.gossip.fault.PeerFault;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -12,9 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * One direction of the Noise transport (LIBP2P.md §6.5–6.6): ChaCha20-Poly1305 with empty associated data and the
  * nonce {@code 00000000 || le64(counter)}, on the JDK {@link Cipher} (HotSpot has intrinsics for it on newer JDKs;
- * LIBP2P.md §6.8). One instance per direction; frame data is copied through a reused scratch array and encrypted
- * straight into the heap array of the output buffer, so the only per-frame garbage is the JDK's small
- * {@link IvParameterSpec}. Not thread-safe: used on the channel's event loop only.
+ * LIBP2P.md §6.8). One instance per direction; frame data is copied through a scratch array shared by all ciphers
+ * of a thread (an idle connection then holds no 64 KiB buffers) and encrypted straight into the heap array of the
+ * output buffer, so the only per-frame garbage is the JDK's small {@link IvParameterSpec}. Not thread-safe: used
+ * on the channel's event loop only; {@link #gather} and {@link #encryptGathered} must run in one go on one thread.
  */
 public final class TransportCipher {
     /** Largest Noise message (2-byte length prefix). */
@@ -28,7 +30,13 @@ public final class TransportCipher {
     private final SecretKeySpec key;
     private final int mode;
     private final byte[] nonce = new byte[12];
-    private final byte[] scratch = new byte[MAX_MESSAGE];
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[MAX_MESSAGE];
+        }
+    };
+
     private long counter;
 
     private TransportCipher(byte[] key, int mode) {
@@ -59,15 +67,16 @@ public final class TransportCipher {
         if (length > MAX_PLAINTEXT) {
             throw new IllegalArgumentException("Noise plaintext of " + length + " bytes exceeds " + MAX_PLAINTEXT);
         }
+        byte[] scratch = SCRATCH.get();
         plaintext.readBytes(scratch, 0, length);
         out.ensureWritable(length + TAG_BYTES);
-        int written = run(length, out);
+        int written = run(scratch, length, out);
         out.writerIndex(out.writerIndex() + written);
     }
 
     /** Copies {@code n} readable bytes of {@code src} (reader index advanced) to the scratch array at {@code pos}. */
     void gather(ByteBuf src, int pos, int n) {
-        src.readBytes(scratch, pos, n);
+        src.readBytes(SCRATCH.get(), pos, n);
     }
 
     /** Encrypts the first {@code length} gathered bytes (see {@link #gather}) into {@code out}. */
@@ -76,7 +85,7 @@ public final class TransportCipher {
             throw new IllegalArgumentException("Noise plaintext of " + length + " bytes exceeds " + MAX_PLAINTEXT);
         }
         out.ensureWritable(length + TAG_BYTES);
-        int written = run(length, out);
+        int written = run(SCRATCH.get(), length, out);
         out.writerIndex(out.writerIndex() + written);
     }
 
@@ -91,13 +100,14 @@ public final class TransportCipher {
         if (length < TAG_BYTES || length > MAX_MESSAGE) {
             throw new PeerFault(FaultKind.MALFORMED_FRAME, "Noise transport message of " + length + " bytes");
         }
+        byte[] scratch = SCRATCH.get();
         ciphertext.readBytes(scratch, 0, length);
         out.ensureWritable(length - TAG_BYTES);
-        int written = run(length, out);
+        int written = run(scratch, length, out);
         out.writerIndex(out.writerIndex() + written);
     }
 
-    private int run(int length, ByteBuf out) {
+    private int run(byte[] scratch, int length, ByteBuf out) {
         if (counter == -1L) {
             throw new IllegalStateException("Noise nonce exhausted; the connection must be closed");
         }

@@ -14,8 +14,11 @@ import io.netty.buffer.Unpooled;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code /ipfs/ping/1.0.0} (LIBP2P.md §10). The responder echoes 32-byte blocks until the opener half-closes, then
@@ -27,9 +30,26 @@ public final class Ping {
 
     private Ping() {}
 
-    /** The responder. */
+    /** Concurrent inbound ping streams allowed per connection (js allows 2 as well, LIBP2P.md §10). */
+    static final int MAX_INBOUND_PER_CONNECTION = 2;
+
+    /** The responder; a third concurrent ping stream on one connection is reset. */
     public static StreamHandler responder() {
-        return stream -> stream.setReader(new Echo());
+        Map<Connection, AtomicInteger> active = new ConcurrentHashMap<>();
+        return stream -> {
+            Connection c = stream.connection();
+            AtomicInteger n = active.computeIfAbsent(c, k -> {
+                k.closeFuture().whenComplete((v, e) -> active.remove(k));
+                return new AtomicInteger();
+            });
+            if (n.incrementAndGet() > MAX_INBOUND_PER_CONNECTION) {
+                n.decrementAndGet();
+                stream.reset();
+                return;
+            }
+            stream.closeFuture().whenComplete((v, e) -> n.decrementAndGet());
+            stream.setReader(new Echo());
+        };
     }
 
     private static final class Echo implements StreamReader {

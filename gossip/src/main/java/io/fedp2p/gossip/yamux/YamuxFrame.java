@@ -2,7 +2,6 @@ package io.fedp2p.gossip.yamux;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.util.ReferenceCounted;
 
 /**
  * One yamux frame (LIBP2P.md §7.1). The 12-byte header, all big-endian:
@@ -71,11 +70,5 @@ final class YamuxFrame {
     @Override
     public String toString() {
         return "YamuxFrame(type=" + type + ", flags=" + flags + ", stream=" + streamId + ", length=" + length + ")";
-    }
-
-    static void releaseIfNeeded(Object o) {
-        if (o instanceof ReferenceCounted rc) {
-            rc.release();
-        }
     }
 }

@@ -32,7 +32,6 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     static final int MAX_DATA_PAYLOAD = TransportCipher.MAX_PLAINTEXT - YamuxFrame.HEADER_BYTES;
 
     private static final Logger log = LoggerFactory.getLogger(YamuxSession.class);
-    private static final int RTT_PING_VALUE = 0x66656470; // "fedp"
 
     /** What the session tells its owner. Called on the event loop. */
     public interface Listener {
@@ -52,9 +51,8 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     private int nextId;
     private int lastInboundId;
     private int unacked;
-    private long pingSentNanos;
-    private volatile long rttNanos;
     private boolean goAwaySent;
+    private boolean failed;
 
     public YamuxSession(boolean client, WireLimits limits, Listener listener) {
         this.client = client;
@@ -66,9 +64,6 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        pingSentNanos = System.nanoTime();
-        write(YamuxFrame.TYPE_PING, YamuxFrame.FLAG_SYN, 0, RTT_PING_VALUE);
-        ctx.flush();
     }
 
     EventLoop eventLoop() {
@@ -77,11 +72,6 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
 
     int maxWindow() {
         return limits.maxStreamWindowBytes();
-    }
-
-    /** Round-trip time from the session's first yamux Ping, or 0 before its answer. */
-    long rttNanos() {
-        return rttNanos;
     }
 
     boolean channelWritable() {
@@ -135,9 +125,14 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (failed) {
+            frame.release(); // the connection is closing after a fault; frames decoded in the same read are dropped
+            return;
+        }
         try {
             handle(frame);
         } catch (PeerFault fault) {
+            failed = true;
             if (!goAwaySent) {
                 goAwaySent = true;
                 write(YamuxFrame.TYPE_GO_AWAY, 0, 0, YamuxFrame.GO_AWAY_PROTOCOL_ERROR);
@@ -153,6 +148,8 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
                 onPing(frame);
                 return;
             case YamuxFrame.TYPE_GO_AWAY:
+                // SPEC-GAP: yamux lets open streams finish after Go Away; js ends the session on any Go Away
+                // (LIBP2P.md §7.4) and closes TCP, so we close at once too.
                 log.debug("peer {} sent yamux Go Away {}", ctx.channel().remoteAddress(), frame.length);
                 ctx.close();
                 return;
@@ -161,13 +158,11 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Answers Ping SYN (js keep-alive, every 30 s); we send no pings, so an ACK needs nothing. */
     private void onPing(YamuxFrame frame) {
         if (frame.has(YamuxFrame.FLAG_SYN)) {
             write(YamuxFrame.TYPE_PING, YamuxFrame.FLAG_ACK, 0, frame.length);
             ctx.flush();
-        } else if (frame.has(YamuxFrame.FLAG_ACK) && frame.length == RTT_PING_VALUE && pingSentNanos != 0) {
-            rttNanos = Math.max(1, System.nanoTime() - pingSentNanos);
-            pingSentNanos = 0;
         }
     }
 
@@ -204,6 +199,8 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
             throw new PeerFault(FaultKind.PROTOCOL_VIOLATION, "yamux SYN for invalid stream id " + id);
         }
         if (streams.size() >= limits.maxStreamsPerConnection()) {
+            // SPEC-GAP: yamux lets a listener refuse a stream with RST (js does); a peer that exceeds our open-stream
+            // limit is treated as flooding and disconnected, since it ignores the limit it would otherwise retry.
             frame.release();
             throw new PeerFault(FaultKind.RATE_LIMIT, "more than " + limits.maxStreamsPerConnection() + " streams");
         }
@@ -239,7 +236,10 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
-    /** Graceful close as js does it: FIN on every stream, Go Away (normal), then TCP close once written. */
+    /**
+     * Graceful close as js does it: FIN on every stream, Go Away (normal), then TCP close once written. SPEC-GAP:
+     * we do not wait for streams to finish (js does not either); data queued behind a small window may be lost.
+     */
     public void goAway() {
         eventLoop().execute(() -> {
             if (goAwaySent) {

@@ -1,7 +1,6 @@
 package io.fedp2p.gossip.yamux;
 
 import io.fedp2p.gossip.encoding.Uvarint;
-import io.fedp2p.gossip.fault.FaultKind;
 import io.fedp2p.gossip.fault.PeerFault;
 import io.fedp2p.gossip.host.Connection;
 import io.fedp2p.gossip.host.Stream;
@@ -17,10 +16,9 @@ import java.util.concurrent.Executor;
 
 /**
  * One yamux stream (LIBP2P.md §7.2–7.3). All state is confined to the connection's event loop; public methods hop
- * onto it. Receive side: the peer may send {@code recvWindow} more bytes; data not yet handed to the reader stays
- * in {@code inbound}; window is granted back as the reader consumes, in updates of at least half the window, and the
- * window doubles (up to the limit) when the peer had used all of it. Send side: writes wait in {@code outbound}
- * until the peer's window and the socket allow them.
+ * onto it. Receive side: data not yet handed to the reader stays in {@code inbound}, and {@link ReceiveWindow}
+ * grants window back as the reader consumes. Send side: writes wait in a {@link SendQueue} until the peer's window
+ * and the socket allow them.
  */
 public final class YamuxStream implements Stream {
     private final YamuxSession session;
@@ -28,20 +26,17 @@ public final class YamuxStream implements Stream {
     private final int id;
     private final int maxQueuedWriteBytes;
     private final ArrayDeque<ByteBuf> inbound = new ArrayDeque<>();
-    private final ArrayDeque<PendingWrite> outbound = new ArrayDeque<>();
+    private final SendQueue outbound = new SendQueue();
+    private final ReceiveWindow window;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final CompletableFuture<Void> finFuture = new CompletableFuture<>();
 
     private volatile String protocol = "";
     private volatile Connection connection;
-    private volatile long queuedBytes;
     private StreamReader reader;
     private boolean paused;
     private long sendWindow = YamuxSession.INITIAL_WINDOW;
-    private long recvWindow = YamuxSession.INITIAL_WINDOW;
-    private long recvWindowMax = YamuxSession.INITIAL_WINDOW;
     private long buffered;
-    private boolean windowExhausted;
     private boolean remoteFin;
     private boolean remoteFinDelivered;
     private boolean finRequested;
@@ -55,9 +50,8 @@ public final class YamuxStream implements Stream {
         this.id = id;
         this.maxQueuedWriteBytes = maxQueuedWriteBytes;
         this.acked = acked;
+        this.window = new ReceiveWindow(session.maxWindow());
     }
-
-    private record PendingWrite(ByteBuf data, CompletableFuture<Void> future) {}
 
     @Override
     public int id() {
@@ -91,7 +85,7 @@ public final class YamuxStream implements Stream {
 
     @Override
     public boolean isWritable() {
-        return queuedBytes <= maxQueuedWriteBytes;
+        return outbound.queuedBytes() <= maxQueuedWriteBytes;
     }
 
     @Override
@@ -122,14 +116,13 @@ public final class YamuxStream implements Stream {
             f.completeExceptionally(new StreamException("stream " + id + (reset ? " was reset" : " is closed")));
             return;
         }
-        if (queuedBytes > maxQueuedWriteBytes) {
+        if (outbound.queuedBytes() > maxQueuedWriteBytes) {
             data.release();
-            f.completeExceptionally(new StreamException("stream " + id + " write queue full (" + queuedBytes
+            f.completeExceptionally(new StreamException("stream " + id + " write queue full (" + outbound.queuedBytes()
                     + " bytes pending); wait for earlier writes to complete"));
             return;
         }
-        queuedBytes += data.readableBytes();
-        outbound.add(new PendingWrite(data, f));
+        outbound.add(data, f);
         flushOutbound();
     }
 
@@ -157,22 +150,15 @@ public final class YamuxStream implements Stream {
         }
         boolean wrote = false;
         while (!outbound.isEmpty() && session.channelWritable()) {
-            PendingWrite head = outbound.peek();
-            int readable = head.data.readableBytes();
+            int readable = outbound.headBytes();
             if (readable > 0 && sendWindow <= 0) {
                 break;
             }
             int n = (int) Math.min(Math.min(readable, sendWindow), YamuxSession.MAX_DATA_PAYLOAD);
-            boolean last = n == readable;
-            boolean fin = last && finRequested && outbound.size() == 1;
-            ByteBuf slice = head.data.readRetainedSlice(n);
+            SendQueue.Chunk chunk = outbound.take(n);
+            boolean fin = chunk.last() && finRequested;
             sendWindow -= n;
-            queuedBytes -= n;
-            if (last) {
-                outbound.poll();
-                head.data.release();
-            }
-            session.writeData(id, fin ? YamuxFrame.FLAG_FIN : 0, slice, last ? head.future : null);
+            session.writeData(id, fin ? YamuxFrame.FLAG_FIN : 0, chunk.slice(), chunk.completes());
             wrote = true;
             if (fin) {
                 markFinSent();
@@ -216,15 +202,11 @@ public final class YamuxStream implements Stream {
     /** A Data frame: checks the window, then delivers or buffers. Ownership of {@code data} passes here. */
     void onData(ByteBuf data) {
         int len = data.readableBytes();
-        if (len > recvWindow) {
+        try {
+            window.onData(id, len);
+        } catch (PeerFault fault) {
             data.release();
-            throw new PeerFault(
-                    FaultKind.PROTOCOL_VIOLATION,
-                    "yamux window violation on stream " + id + ": " + len + " bytes, window " + recvWindow);
-        }
-        recvWindow -= len;
-        if (recvWindow == 0) {
-            windowExhausted = true;
+            throw fault;
         }
         if (len == 0 || reset || remoteFin) {
             data.release();
@@ -249,50 +231,43 @@ public final class YamuxStream implements Stream {
         while (reader != null && !paused && !reset && !inbound.isEmpty()) {
             ByteBuf data = inbound.poll();
             buffered -= data.readableBytes();
-            try {
-                reader.onData(this, data);
-            } catch (PeerFault fault) {
-                session.streamFault(this, fault);
-                return;
-            } catch (RuntimeException e) {
-                session.streamInternalError(this, e);
+            StreamReader r = reader;
+            if (!callReader(() -> r.onData(this, data))) {
                 return;
             }
         }
         if (reader != null && !paused && !reset && remoteFin && inbound.isEmpty() && !remoteFinDelivered) {
             remoteFinDelivered = true;
-            try {
-                reader.onRemoteClose(this);
-            } catch (PeerFault fault) {
-                session.streamFault(this, fault);
-                return;
-            } catch (RuntimeException e) {
-                session.streamInternalError(this, e);
+            StreamReader r = reader;
+            if (!callReader(() -> r.onRemoteClose(this))) {
                 return;
             }
         }
         maybeGrantWindow();
     }
 
+    /** Runs a reader callback; a fault resets the stream (and is reported). False when the stream was reset. */
+    private boolean callReader(Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (PeerFault fault) {
+            session.streamFault(this, fault);
+        } catch (RuntimeException e) {
+            session.streamInternalError(this, e);
+        }
+        return false;
+    }
+
     private void maybeGrantWindow() {
         if (reset || remoteFin) {
             return;
         }
-        long delta = recvWindowMax - recvWindow - buffered;
-        if (delta < recvWindowMax / 2) {
-            return;
+        long delta = window.grant(buffered);
+        if (delta > 0) {
+            session.writeWindowUpdate(id, 0, delta);
+            session.flush();
         }
-        // fedp2p design: the peer used the whole window while our reader kept up (nothing left buffered), so the
-        // window, not the reader, limits throughput: double it, up to the configured maximum.
-        if (windowExhausted && buffered == 0 && recvWindowMax < session.maxWindow()) {
-            long grown = Math.min(recvWindowMax * 2, session.maxWindow());
-            delta += grown - recvWindowMax;
-            recvWindowMax = grown;
-        }
-        windowExhausted = false;
-        recvWindow += delta;
-        session.writeWindowUpdate(id, 0, delta);
-        session.flush();
     }
 
     /**
@@ -364,8 +339,8 @@ public final class YamuxStream implements Stream {
     /** The connection closed: streams that got the peer's FIN keep their data; others count as reset. */
     void onConnectionClosed() {
         if (remoteFin && !reset) {
-            failWrites("connection closed");
-            finFuture.complete(null);
+            outbound.failAll("stream " + id + " connection closed");
+            finFuture.completeExceptionally(new StreamException("stream " + id + " connection closed"));
             closeFuture.complete(null);
             return;
         }
@@ -377,7 +352,7 @@ public final class YamuxStream implements Stream {
             return;
         }
         reset = true;
-        failWrites(why);
+        outbound.failAll("stream " + id + " " + why);
         finFuture.completeExceptionally(new StreamException("stream " + id + " " + why));
         while (!inbound.isEmpty()) {
             ReferenceCountUtil.release(inbound.poll());
@@ -386,22 +361,9 @@ public final class YamuxStream implements Stream {
         session.removeStream(this);
         StreamReader r = reader;
         if (r != null) {
-            try {
-                r.onReset(this);
-            } catch (RuntimeException e) {
-                session.streamInternalError(this, e);
-            }
+            callReader(() -> r.onReset(this));
         }
         closeFuture.complete(null);
-    }
-
-    private void failWrites(String why) {
-        while (!outbound.isEmpty()) {
-            PendingWrite w = outbound.poll();
-            queuedBytes -= w.data.readableBytes();
-            w.data.release();
-            w.future.completeExceptionally(new StreamException("stream " + id + " " + why));
-        }
     }
 
     private void maybeFullyClosed() {

@@ -11,7 +11,6 @@ import io.fedp2p.gossip.multiaddr.Multiaddr;
 import io.fedp2p.gossip.noise.HandshakePayloads;
 import io.fedp2p.gossip.protocols.Identify;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.List;
@@ -79,9 +78,5 @@ class WireDecodersFuzzTest {
         } catch (PeerFault expected) {
             // refused input
         }
-    }
-
-    static String hex(ByteBuf b) {
-        return ByteBufUtil.hexDump(b);
     }
 }

@@ -9,7 +9,6 @@ import io.fedp2p.gossip.identity.PeerId;
 import io.fedp2p.gossip.multiaddr.Multiaddr;
 import io.fedp2p.gossip.testing.RecordingFaultSink;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -215,9 +214,5 @@ class TwoHostIT {
             Thread.sleep(20);
         }
         assertThat(h.connections(peer)).isNotEmpty();
-    }
-
-    static String hex(ByteBuf b) {
-        return ByteBufUtil.hexDump(b);
     }
 }

@@ -38,10 +38,14 @@ public final class TrimmedMean implements Aggregator {
         int trim = effectiveTrim(m, b);
         List<String> notes = new ArrayList<>();
         if (trim != b) notes.add("b = " + b + " leaves no value of " + m + "; trimmed b_eff = " + trim);
-        float[] out = CoordinateSort.reduce(set.vectors(), (sorted, count) -> {
-            double s = 0;
-            for (int k = trim; k < count - trim; k++) s += sorted[k];
-            return s / (count - 2 * trim);
+        float[] out = CoordinateSort.reduce(set.vectors(), (sorted, len, target, from) -> {
+            double[] sum = new double[len];
+            for (int k = trim; k < m - trim; k++) {
+                float[] row = sorted[k];
+                for (int e = 0; e < len; e++) sum[e] += row[e];
+            }
+            double kept = m - 2 * trim;
+            for (int e = 0; e < len; e++) target[from + e] = (float) (sum[e] / kept);
         });
         return Aggregate.allAccepted(out, WeightedMean.distancesTo(out, set.vectors()), "distance-to-aggregate", notes);
     }

@@ -12,7 +12,8 @@ import java.util.List;
  * as in Baruch's code, ClippedGossip and CC. z is explicit (default 1.5) or a formula: {@code formula-original}
  * Φ⁻¹((n−s₀)/n) with s₀ = ⌊n/2+1⌋ − f, or {@code formula-cg} Φ⁻¹((n−f−s₀)/(n−f)), n and f global counts. When the
  * formula's argument is ≤ 0.5 or ≥ 1 (common sizes) the explicit z is used and a note says so. With fewer than two
- * vectors to estimate from, the honest update is sent. Known z: n = 10, f = 3 gives 0.5244 (original) and 0.1800
+ * vectors to estimate from, the honest update is sent. fedp2p design (§6, §9): local knowledge, explicit z = 1.5 and
+ * ddof 1 by default. Known z: n = 10, f = 3 gives 0.5244 (original) and 0.1800
  * (CG); n = 25, f = 5 gives 0.4677 and 0.2533.
  */
 public final class AlieAttack implements Attack {

@@ -12,8 +12,8 @@ import java.util.random.RandomGenerator;
  *
  * <ul>
  *   <li>{@code reference}: θ_ref, the attacker's round-start model θ^{t,0}; malicious updates are added to it.
- *   <li>{@code ownUpdate}: the attacker's honest update relative to θ_ref: its Δ at step 0, and by fedp2p convention
- *       z^{(q)} − θ_ref at steps q ≥ 1 (its honest iterate's progress this round).
+ *   <li>{@code ownUpdate}: the attacker's honest update relative to θ_ref: its Δ at step 0, and (SPEC-GAP: §6 defines
+ *       attacks on round updates only) z^{(q)} − θ_ref at steps q ≥ 1, its honest iterate's progress this round.
  *   <li>{@code benignModels} / {@code benignUpdates}: the honest messages it received at this step (local knowledge);
  *       at step 0 the received θ_j and Δ_j, at q ≥ 1 the received z_j^{(q)} and z_j^{(q)} − θ_ref (see {@link
  *       Builder#receivedAtLaterStep}).

@@ -47,6 +47,7 @@ final class AttackFactory {
         return List.copyOf(all);
     }
 
+    // SPEC-GAP: §6 names bait-and-switch without a payload; fedp2p's default is sign-flip from step 1 on.
     static Attack create(String name, SpecParams p) {
         if (name.equals("bait-and-switch")) {
             String base = p.choice("base", "sign-flip", BASES);

@@ -6,7 +6,8 @@ package io.fedp2p.robustness.filter;
  * @param enabled run the stage
  * @param kappa κ_FRL in MAD units (3)
  * @param madFloor floor on the MAD (0.01), so that identical updates do not reject everything above the median
- * @param minCandidates never reject when fewer candidates than this enter the stage (3)
+ * @param minCandidates never reject when fewer candidates than this enter the stage (3). SPEC-GAP: §3.9b's "never
+ *     reject if fewer than 3 candidates remain" is read as: the stage rejects nothing when fewer than 3 reach it
  * @param blockThreshold from this dimension on, rank blocks of coordinates by their mean (10^5)
  * @param maxRankedItems fedp2p design (§3.9b leaves the block size open): blocks are the smallest power of two that
  *     leaves at most this many items to rank (65,536)

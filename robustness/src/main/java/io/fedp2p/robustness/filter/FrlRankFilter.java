@@ -109,7 +109,8 @@ public final class FrlRankFilter {
         all.add(ownDelta);
         all.addAll(deltas);
         int[][] pos = new int[all.size()][];
-        Chunks.forEachIndex(all.size(), d >= Chunks.PARALLEL_MIN, v -> pos[v] = positions(all.get(v), b, m));
+        Chunks.forEachIndex(
+                all.size(), (long) all.size() * d >= Chunks.PARALLEL_MIN, v -> pos[v] = positions(all.get(v), b, m));
         double[] votes = new double[m];
         for (int v = 0; v < all.size(); v++) {
             double w = v == 0 ? ownWeight : weights[v - 1];
@@ -143,7 +144,7 @@ public final class FrlRankFilter {
         return new Result(cand, dist[0], outlier, median, threshold, b, agreed, List.copyOf(notes));
     }
 
-    /** Items whose consensus position is among the ⌈k·m⌉ lowest or highest. */
+    /** Items whose consensus position is among the ⌈k·m⌉ lowest or highest (SPEC-GAP: §3.9b #5 leaves the rounding). */
     static boolean[] agreedItems(int[] consensus, double fraction) {
         int m = consensus.length;
         int k = (int) Math.ceil(fraction * m);
@@ -155,13 +156,14 @@ public final class FrlRankFilter {
     /** Positions of the m items of {@code v} (coordinates, or means of blocks of b coordinates) in ascending order. */
     static int[] positions(float[] v, int b, int m) {
         if (b == 1) return ArgSort.positions(ArgSort.ascending(v));
-        double[] keys = new double[m];
+        // block means rounded to float, like the coordinates themselves: a 4-pass radix sort instead of 8
+        float[] keys = new float[m];
         for (int q = 0; q < m; q++) {
             int from = q * b;
             int to = Math.min(v.length, from + b);
             double s = 0;
             for (int e = from; e < to; e++) s += v[e];
-            keys[q] = s / (to - from);
+            keys[q] = (float) (s / (to - from));
         }
         return ArgSort.positions(ArgSort.ascending(keys));
     }

@@ -6,7 +6,8 @@ import java.util.Optional;
  * Bristle integrator settings (ALGORITHMS.md §2.3, §2.8, §8 step 5d).
  *
  * @param mode how Ω_j is used
- * @param phi φ, classes compared per peer (3; PSI-CA is off in the reference, §2.4)
+ * @param phi φ, classes compared per peer; fedp2p design (§2.4): a parameter defaulting to 3, as the reference runs
+ *     with PSI-CA switched off
  * @param centreColumns zero-mean each head column after integration (§2.8 #6; integrate mode only)
  * @param head where the head sits; without it integrate mode treats the whole vector with the per-peer weight Ω_j
  */

@@ -22,7 +22,9 @@ import java.util.TreeMap;
  *       renormalise.
  * </ol>
  *
- * <p>fedp2p design (§4.6.4): reputations are over neighbours only, never over the node itself. SPEC-GAP: absent
+ * <p>fedp2p design (§4.6.4): reputations are over neighbours only, never over the node itself; a removed neighbour is
+ * excluded for {@code banRounds} whole rounds after the one that removed it. SPEC-GAP: the re-admission probe gets no
+ * new grace period, so one poor round removes it again. SPEC-GAP: absent
  * neighbours are neither decayed nor scored; they only take part in the normalisation.
  */
 public final class RfflReputation {

@@ -143,7 +143,9 @@ class RobustPipelineTest {
 
             if (t == 11) assertThat(verdictOf(o, 3)).isEqualTo(Verdict.RFFL_BANNED);
             else assertThat(o.rejected()).isEmpty();
+            RobustnessState before = state;
             state = rffl.endRound(o.context(), Map.of());
+            assertThat(state.removedSince(before)).isEqualTo(t == 10 ? List.of(Rounds.key(3)) : List.of());
             boolean banned = state.isBanned(Rounds.key(3), t + 1);
             assertThat(banned).as("free-rider banned after round " + t).isEqualTo(t >= 10);
             for (int k = 0; k < 3; k++)
