@@ -1,0 +1,64 @@
+// DOM helpers. Every string from the server (peer ids, addresses, agent strings, reasons) is peer- or
+// user-controlled: it is only ever set as text (textContent, attribute values), never parsed as HTML.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An HTML element with attributes and children (strings become text nodes). */
+export function el(tag, attrs = {}, ...children) {
+  return fill(document.createElement(tag), attrs, children);
+}
+
+/** An SVG element with attributes and children. */
+export function svg(tag, attrs = {}, ...children) {
+  return fill(document.createElementNS(SVG_NS, tag), attrs, children);
+}
+
+function fill(node, attrs, children) {
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    node.setAttribute(k, String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    node.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+  return node;
+}
+
+/** Removes all children. */
+export function clear(node) {
+  while (node.firstChild) node.firstChild.remove();
+  return node;
+}
+
+/** 1234567 → "1.2 MB". */
+export function bytes(n) {
+  if (!Number.isFinite(n) || n <= 0) return '0 B';
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  const i = Math.min(units.length - 1, Math.floor(Math.log10(n) / 3));
+  const v = n / 10 ** (3 * i);
+  return `${v >= 100 || i === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+}
+
+/** The last six characters of a long id, as the graph labels show it. */
+export function shortId(id) {
+  return id.length <= 8 ? id : `…${id.slice(-6)}`;
+}
+
+/** A colour for a reputation in [0, 1] (null: unknown): red → amber → blue, readable for common colour blindness. */
+export function reputationColour(rep) {
+  const css = getComputedStyle(document.documentElement);
+  if (rep === null || rep === undefined || !Number.isFinite(rep)) return css.getPropertyValue('--rep-none').trim();
+  const low = hex(css.getPropertyValue('--rep-low'));
+  const mid = hex(css.getPropertyValue('--rep-mid'));
+  const high = hex(css.getPropertyValue('--rep-high'));
+  const r = Math.max(0, Math.min(1, rep));
+  const [a, b, t] = r < 0.5 ? [low, mid, r / 0.5] : [mid, high, (r - 0.5) / 0.5];
+  const mix = a.map((x, i) => Math.round(x + (b[i] - x) * t));
+  return `rgb(${mix.join(',')})`;
+}
+
+function hex(s) {
+  const h = s.trim().replace('#', '');
+  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16) || 0);
+}
