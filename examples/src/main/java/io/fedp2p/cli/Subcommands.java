@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The subcommands of {@code fedp2p}, in the order {@code --help} lists them. Each module owns its commands
- * (gossip: identity and wire diagnostics; robustness: aggregate; node: pretrain, train, node; topology-sim:
+ * (gossip: identity and wire diagnostics; robustness: aggregate; node: pretrain, train, node, dashboard; topology-sim:
  * topology, sim; examples: attack-matrix, demo); this list only registers them.
  */
 final class Subcommands {
@@ -25,6 +25,7 @@ final class Subcommands {
                 new io.fedp2p.node.cli.TrainCommand(),
                 new io.fedp2p.node.cli.PartitionCommand(),
                 new io.fedp2p.node.cli.NodeCommand(),
+                new io.fedp2p.node.cli.DashboardCommand(),
                 // topology-sim
                 new io.fedp2p.sim.cli.TopologyCommand());
     }
