@@ -35,19 +35,19 @@ final class BlobTask {
         return x;
     }
 
-    /** Node i's training compute: {@code size} samples, mostly of class i mod C; K gradient steps per round. */
+    /** Node i's training compute: {@code size} samples, a quarter of them of class i mod C, the rest uniform; K gradient steps per round. */
     LocalCompute compute(Clock clock, int node, int size, long seed, long delayNanos) {
         SplittableRandom rng = new SplittableRandom(seed * 31 + node);
         float[][] x = new float[size][];
         int[] y = new int[size];
         for (int s = 0; s < size; s++) {
-            y[s] = rng.nextBoolean() ? rng.nextInt(C) : node % C;
+            y[s] = rng.nextInt(4) != 0 ? rng.nextInt(C) : node % C;
             x[s] = sample(y[s], rng);
         }
         return (round, start, done) -> {
             float[] w = start.clone();
             double loss = 0;
-            for (int k = 0; k < 5; k++) loss = step(w, x, y, 0.3f);
+            for (int k = 0; k < 5; k++) loss = step(w, x, y, 0.05f);
             float[] trained = w;
             double l = loss;
             clock.schedule(delayNanos, () -> done.accept(LocalCompute.TrainOutcome.of(trained, l)));

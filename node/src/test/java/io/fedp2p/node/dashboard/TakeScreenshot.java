@@ -17,9 +17,10 @@ final class TakeScreenshot {
         int h = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         try (HeadlessChromium chromium = HeadlessChromium.start(w, h)) {
             chromium.driver.get(args[0]);
-            chromium.waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElement(By.id("accuracy-chart"))
-                    .getDomAttribute("data-points")
-                    .equals("0"));
+            chromium.waitUpTo(Duration.ofSeconds(30)).until(d -> {
+                String points = d.findElement(By.id("accuracy-chart")).getDomAttribute("data-points");
+                return points != null && !points.equals("0");
+            });
             Path shot = chromium.screenshot("manual");
             Files.copy(shot, Path.of(args[1]), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }

@@ -45,20 +45,13 @@ export function shortId(id) {
   return id.length <= 8 ? id : `…${id.slice(-6)}`;
 }
 
-/** A colour for a reputation in [0, 1] (null: unknown): red → amber → blue, readable for common colour blindness. */
+/**
+ * A colour for a relative reputation in [0, 1] (null: unknown), in three bins that match the legend: trusted
+ * (≥ 2/3, blue), doubtful (≥ 1/3, amber), distrusted (red). Blue and red stay apart for common colour blindness.
+ */
 export function reputationColour(rep) {
   const css = getComputedStyle(document.documentElement);
-  if (rep === null || rep === undefined || !Number.isFinite(rep)) return css.getPropertyValue('--rep-none').trim();
-  const low = hex(css.getPropertyValue('--rep-low'));
-  const mid = hex(css.getPropertyValue('--rep-mid'));
-  const high = hex(css.getPropertyValue('--rep-high'));
-  const r = Math.max(0, Math.min(1, rep));
-  const [a, b, t] = r < 0.5 ? [low, mid, r / 0.5] : [mid, high, (r - 0.5) / 0.5];
-  const mix = a.map((x, i) => Math.round(x + (b[i] - x) * t));
-  return `rgb(${mix.join(',')})`;
-}
-
-function hex(s) {
-  const h = s.trim().replace('#', '');
-  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16) || 0);
+  const v = (name) => css.getPropertyValue(name).trim();
+  if (rep === null || rep === undefined || !Number.isFinite(rep)) return v('--rep-none');
+  return rep >= 2 / 3 ? v('--rep-high') : rep >= 1 / 3 ? v('--rep-mid') : v('--rep-low');
 }
