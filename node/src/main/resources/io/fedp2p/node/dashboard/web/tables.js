@@ -31,7 +31,7 @@ export class PeerTable {
       return this.descending ? -c : c;
     });
     const banned = peers.filter((p) => p.banned).length;
-    this.caption.textContent = `${peers.length} peers${banned ? ` · ${banned} banned` : ''}`;
+    this.caption.textContent = `${peers.length} rows${banned ? ` · ${banned} banned` : ''}`;
     clear(this.table);
     const head = el('tr');
     for (const c of COLUMNS) {
