@@ -42,6 +42,10 @@ class Libp2pTransportIT {
     }
 
     private Node start(int seed, List<Multiaddr> bootstrap) {
+        return start(seed, bootstrap, java.util.Map.of());
+    }
+
+    private Node start(int seed, List<Multiaddr> bootstrap, java.util.Map<PeerId, List<Multiaddr>> fixed) {
         byte[] s = new byte[32];
         Arrays.fill(s, (byte) seed);
         WallClock clock = new WallClock("it-node-" + seed);
@@ -57,6 +61,7 @@ class Libp2pTransportIT {
                 Duration.ofMillis(100),
                 true,
                 Duration.ofMillis(300));
+        if (!fixed.isEmpty()) nc = nc.withFixedPeers(fixed);
         Libp2pTransport t = Libp2pTransport.create(
                 HostConfig.of(Identity.fromSeed(s)).withIoThreads(1),
                 clock,
@@ -135,5 +140,26 @@ class Libp2pTransportIT {
         await(
                 "a has lost its neighbours",
                 () -> a.call(() -> a.transport().neighbours().isEmpty()));
+    }
+
+    @Test
+    void aFixedTopologyConnectsToExactlyTheListedPeers() {
+        Node c = start(13, List.of());
+        Node a = start(
+                11,
+                List.of(),
+                java.util.Map.of(c.transport().localPeer(), List.of(c.addr().withoutPeerId())));
+        Node b = start(12, List.of(a.addr())); // b dials a, which refuses it: b is not in a's topology
+
+        await("a connected to c", () -> a.call(() -> a.transport().neighbours())
+                .contains(c.transport().localPeer()));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < until) {
+            assertThat(a.call(() -> a.transport().neighbours()))
+                    .containsExactly(c.transport().localPeer());
+            LockSupport.parkNanos(100_000_000L);
+        }
+        assertThat(b.call(() -> b.transport().neighbours()))
+                .doesNotContain(a.transport().localPeer());
     }
 }

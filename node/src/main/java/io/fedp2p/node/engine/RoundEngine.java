@@ -9,20 +9,15 @@ import io.fedp2p.gossip.protocol.ModelMessage;
 import io.fedp2p.gossip.transport.GossipTransport;
 import io.fedp2p.gossip.transport.TransportListener;
 import io.fedp2p.robustness.Candidate;
-import io.fedp2p.robustness.CandidateDecision;
 import io.fedp2p.robustness.PeerKey;
 import io.fedp2p.robustness.RobustnessState;
 import io.fedp2p.robustness.RoundInput;
 import io.fedp2p.robustness.StepInput;
-import io.fedp2p.robustness.attack.ForgedMessage;
 import io.fedp2p.robustness.defence.Defence;
 import io.fedp2p.robustness.defence.MixOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -70,19 +65,19 @@ public final class RoundEngine {
     private final EngineConfig config;
     private final ByzantineRole byzantine;
     private final EarlyMessages early;
+    private final Outbox outbox;
     private final CatchUp catchUp = new CatchUp();
-    private final TreeMap<PeerKey, PeerId> peerIds = new TreeMap<>();
+    private final StepBook book = new StepBook();
 
     private long round;
     private float[] x;
     private RobustnessState state;
-    private float[] lastSentIterate;
     private Phase phase = Phase.IDLE;
     private boolean stopping;
     private boolean waitingForNeighbours;
     private RoundState rs;
 
-    private RoundEngine(Builder b) {
+    RoundEngine(RoundEngineBuilder b) {
         this.clock = b.clock;
         this.transport = b.transport;
         this.compute = b.compute;
@@ -95,12 +90,12 @@ public final class RoundEngine {
         this.round = b.round;
         this.x = b.model.clone();
         this.state = b.state;
-        this.lastSentIterate = b.lastSentIterate;
+        this.outbox = new Outbox(b.transport, b.byzantine, b.config.gossipSteps(), b.lastSentIterate);
         this.early = new EarlyMessages(config.maxBufferedPerPeer());
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static RoundEngineBuilder builder() {
+        return new RoundEngineBuilder();
     }
 
     /** Starts listening to the transport and begins the first round. */
@@ -153,7 +148,8 @@ public final class RoundEngine {
 
     /** ẑ^{(Q−1)} of the last finished round as this node sent it (for the next mixing residual), or null. */
     public float[] lastSentIterate() {
-        return lastSentIterate == null ? null : lastSentIterate.clone();
+        float[] last = outbox.lastSentIterate();
+        return last == null ? null : last.clone();
     }
 
     // --- round life cycle ----------------------------------------------------------------------------------------
@@ -168,7 +164,7 @@ public final class RoundEngine {
             log.info("catching up from round {} to round {} (where most neighbours are)", round, majority);
             listener.onCatchUp(round, majority);
             round = majority;
-            lastSentIterate = null;
+            outbox.forgetIterate();
             if (config.rounds() > 0 && round >= config.rounds()) {
                 stop();
                 return;
@@ -197,6 +193,7 @@ public final class RoundEngine {
                     r,
                     o.failure().toString());
             listener.onTrainingFailed(r, o.failure());
+            // fedp2p design: a failed local step (divergence) contributes a zero update, so the round goes on in step
             rs.theta = x.clone();
             rs.notes.add("training failed: " + o.failure().getMessage());
         } else {
@@ -206,6 +203,9 @@ public final class RoundEngine {
             rs.trainLoss = o.meanLoss();
         }
         rs.delta = subtract(rs.theta, x);
+        // SPEC-GAP: the degree announced for W counts every connected neighbour, RFFL-removed ones included (they
+        // still count this node), so that both ends compute the same W[i][j]; removed ones are not exchanged with,
+        // and their weight stays with this node.
         rs.neighbours = new TreeSet<>(transport.neighbours());
         rs.degree = rs.neighbours.size();
         for (PeerId p : rs.neighbours) {
@@ -237,7 +237,7 @@ public final class RoundEngine {
         long r = round;
         rs.deadline = clock.schedule(timeout, () -> deadline(r, q));
         if (byzantine == null) {
-            send(q);
+            outbox.send(rs, q, x);
         } else {
             rs.rush = clock.schedule((long) (timeout.toNanos() * byzantine.rushFraction()), () -> rushed(r, q));
         }
@@ -251,7 +251,7 @@ public final class RoundEngine {
 
     private void rushed(long r, int q) {
         if (rs == null || phase != Phase.EXCHANGE || r != round || q != rs.step || rs.sent) return;
-        send(q);
+        outbox.send(rs, q, x);
         maybeComplete();
     }
 
@@ -263,127 +263,42 @@ public final class RoundEngine {
 
     private void maybeComplete() {
         if (rs == null || phase != Phase.EXCHANGE || !rs.allArrived()) return;
-        if (!rs.sent) send(rs.step); // a rushing attacker has heard everyone: it sends now
+        if (!rs.sent) outbox.send(rs, rs.step, x); // a rushing attacker has heard everyone: it sends now
         completeStep();
-    }
-
-    // --- sending -------------------------------------------------------------------------------------------------
-
-    private void send(int q) {
-        rs.sent = true;
-        SortedSet<PeerId> to = new TreeSet<>(rs.exchange);
-        to.retainAll(transport.neighbours());
-        float[] own = q == 0 ? rs.theta : rs.z;
-        if (byzantine == null) {
-            ModelMessage m = message(q, own, rs.delta);
-            transport.send(to, m);
-            if (q == config.gossipSteps() - 1) lastSentIterate = transport.asReceived(own);
-            return;
-        }
-        float[] ownUpdate = q == 0 ? rs.delta : subtract(rs.z, x);
-        SortedMap<PeerId, ForgedMessage> forged = byzantine.forge(round, q, x, ownUpdate, rs.inbox, to);
-        boolean first = true;
-        for (Map.Entry<PeerId, ForgedMessage> e : forged.entrySet()) {
-            ForgedMessage f = e.getValue();
-            transport.send(List.of(e.getKey()), message(q, f.theta(), f.delta()));
-            if (first && q == config.gossipSteps() - 1) lastSentIterate = transport.asReceived(f.theta());
-            first = false;
-        }
-    }
-
-    private ModelMessage message(int q, float[] theta, float[] delta) {
-        if (q > 0) return ModelMessage.of(round, q, rs.degree, theta);
-        return ModelMessage.withDelta(round, 0, rs.degree, theta, delta, residual(theta, delta));
-    }
-
-    /**
-     * ρ = ‖(θ − Δ) − z^{(Q−1)}_{previous round}‖ on the vectors as receivers decode them (ALGORITHMS.md §4.6.4).
-     * SPEC-GAP: §4.6.4 defines ρ_j = ‖x_j − z_j^{(Q−1)}‖; measured on the sent vectors it is the same for float32 and
-     * stays consistent with what receivers check when vectors are quantised.
-     */
-    private double residual(float[] theta, float[] delta) {
-        if (lastSentIterate == null || lastSentIterate.length != theta.length) return Double.NaN;
-        float[] t = transport.asReceived(theta);
-        float[] d = transport.asReceived(delta);
-        double s = 0;
-        for (int i = 0; i < t.length; i++) {
-            double v = (double) t[i] - d[i] - lastSentIterate[i];
-            s += v * v;
-        }
-        return Math.sqrt(s);
     }
 
     // --- mixing --------------------------------------------------------------------------------------------------
 
     private void completeStep() {
         rs.cancelTimers();
-        if (!rs.sent) send(rs.step);
+        if (!rs.sent) outbox.send(rs, rs.step, x);
         int q = rs.step;
-        List<Candidate> candidates = new ArrayList<>();
-        for (Map.Entry<PeerId, ModelMessage> e : rs.inbox.entrySet()) {
-            ModelMessage m = e.getValue();
-            PeerKey k = key(e.getKey());
-            double w = Metropolis.weight(rs.degree, m.degree());
-            Candidate c = q == 0 && m.hasDelta()
-                    ? Candidate.withDelta(k, m.theta(), m.delta(), w)
-                    : Candidate.of(k, m.theta(), w);
-            candidates.add(q == 0 ? c.withReportedResidual(m.residual().orElse(Double.NaN)) : c);
-        }
+        List<Candidate> candidates = book.candidates(rs, q);
         MixOutcome o;
+        long mixStart = clock.nanos();
         if (q == 0) {
             o = defence.stepZero(
                     new RoundInput(round, rs.theta, rs.delta, candidates), state, evaluators.evaluators(round, 0), rng);
         } else {
             o = defence.step(rs.context, new StepInput(q, rs.z, candidates), evaluators.evaluators(round, q), rng);
         }
+        rs.mixNanos += clock.nanos() - mixStart;
         rs.context = o.context();
         rs.z = o.mixed();
-        record(q, o);
-        if (q == config.gossipSteps() - 1) {
-            for (Map.Entry<PeerId, ModelMessage> e : rs.inbox.entrySet()) {
-                if (rs.context.isActive(key(e.getKey())))
-                    rs.lastStep.put(key(e.getKey()), e.getValue().theta());
-            }
-        }
+        book.record(rs, q, o, (p, detail) -> transport.penalise(p, FaultKind.BAD_PAYLOAD, detail));
+        if (q == config.gossipSteps() - 1) book.keepLastStep(rs);
         if (q + 1 < config.gossipSteps()) enterStep(q + 1);
         else finishRound();
     }
 
-    private void record(int q, MixOutcome o) {
-        double used = 0;
-        for (PeerId p : rs.expected) {
-            if (q == 0 && !rs.inbox.containsKey(p)) {
-                rs.outcomes.put(p, new PeerOutcome(p.toString(), false, PeerOutcome.SILENT, 0, 0, ""));
-            }
-        }
-        for (CandidateDecision d : o.decisions()) {
-            PeerId p = peerIds.get(d.key());
-            if (p == null) continue;
-            if (d.accepted()) {
-                used += weightOf(p);
-            } else if (d.verdict().isValidationFailure()) {
-                transport.penalise(p, FaultKind.BAD_PAYLOAD, PeerOutcome.code(d.verdict()) + ": " + d.detail());
-            }
-            if (q == 0 || !d.accepted()) {
-                rs.outcomes.put(
-                        p,
-                        new PeerOutcome(
-                                p.toString(), d.accepted(), PeerOutcome.code(d.verdict()), q, d.weight(), d.detail()));
-            }
-        }
-        double full = 0;
-        for (PeerId p : rs.neighbours) full += weightOf(p);
-        rs.deficits[q] = Math.max(0, full - used);
-        for (String n : o.notes()) rs.notes.add("q=" + q + ": " + n);
-    }
-
-    /** W[i][j] with j's announced degree, or this node's degree while j has sent nothing this round. */
-    private double weightOf(PeerId p) {
-        return Metropolis.weight(rs.degree, rs.degrees.getOrDefault(p, rs.degree));
-    }
-
     private void finishRound() {
+        RobustnessState before = state;
         state = defence.endRound(rs.context, rs.lastStep);
+        for (PeerKey k : state.removedSince(before)) {
+            // ALGORITHMS.md §4.6.4: an RFFL removal is also reported to the peer scorer
+            PeerId p = book.peer(k);
+            if (p != null) transport.penalise(p, FaultKind.BAD_PAYLOAD, "removed by RFFL reputation in round " + round);
+        }
         x = rs.z;
         TrafficStats t = transport.traffic();
         RoundResult result = new RoundResult(
@@ -395,6 +310,7 @@ public final class RoundEngine {
                 rs.deficits.clone(),
                 rs.trainLoss,
                 rs.trainNanos,
+                rs.mixNanos,
                 clock.nanos() - rs.startNanos,
                 t.bytesOut() - rs.bytesSentAtStart,
                 t.bytesIn() - rs.bytesReceivedAtStart,
@@ -444,6 +360,7 @@ public final class RoundEngine {
         rs = new RoundState(
                 round, old.startNanos, old.bytesSentAtStart, old.bytesReceivedAtStart, config.gossipSteps());
         rs.trainNanos = old.trainNanos;
+        rs.mixNanos = old.mixNanos;
         rs.trainLoss = old.trainLoss;
         rs.theta = old.theta;
         rs.delta = old.delta;
@@ -476,12 +393,10 @@ public final class RoundEngine {
     }
 
     private PeerKey key(PeerId p) {
-        PeerKey k = PeerKey.of(p.toString());
-        peerIds.putIfAbsent(k, p);
-        return k;
+        return book.key(p);
     }
 
-    private static float[] subtract(float[] a, float[] b) {
+    static float[] subtract(float[] a, float[] b) {
         float[] out = new float[a.length];
         for (int i = 0; i < a.length; i++) out[i] = a[i] - b[i];
         return out;
@@ -512,99 +427,6 @@ public final class RoundEngine {
         @Override
         public void onFault(PeerId peer, FaultKind kind, String detail) {
             listener.onFault(peer, kind, detail);
-        }
-    }
-
-    /** Builds a {@link RoundEngine}: clock, transport, compute, defence, initial model and generator are required. */
-    public static final class Builder {
-        private Clock clock;
-        private GossipTransport transport;
-        private LocalCompute compute;
-        private Defence defence;
-        private EvaluatorSource evaluators = EvaluatorSource.NONE;
-        private RandomGenerator rng;
-        private EngineListener listener = new EngineListener() {};
-        private EngineConfig config = EngineConfig.defaults(0);
-        private ByzantineRole byzantine;
-        private long round;
-        private float[] model;
-        private RobustnessState state = RobustnessState.initial();
-        private float[] lastSentIterate;
-
-        private Builder() {}
-
-        public Builder clock(Clock c) {
-            this.clock = c;
-            return this;
-        }
-
-        public Builder transport(GossipTransport t) {
-            this.transport = t;
-            return this;
-        }
-
-        public Builder compute(LocalCompute c) {
-            this.compute = c;
-            return this;
-        }
-
-        public Builder defence(Defence d) {
-            this.defence = d;
-            return this;
-        }
-
-        public Builder evaluators(EvaluatorSource e) {
-            this.evaluators = e;
-            return this;
-        }
-
-        /** The generator of the defence's random choices (e.g. {@code SeedTree.rng("robustness", node)}). */
-        public Builder rng(RandomGenerator r) {
-            this.rng = r;
-            return this;
-        }
-
-        public Builder listener(EngineListener l) {
-            this.listener = l;
-            return this;
-        }
-
-        public Builder config(EngineConfig c) {
-            this.config = c;
-            return this;
-        }
-
-        /** Makes this engine Byzantine (experiments only). */
-        public Builder byzantine(ByzantineRole b) {
-            this.byzantine = b;
-            return this;
-        }
-
-        /** The initial model x_t (copied). */
-        public Builder model(float[] m) {
-            this.model = m;
-            return this;
-        }
-
-        /** Resume point: the next round to run, the robustness state and the last sent iterate (may be null). */
-        public Builder resume(long nextRound, RobustnessState s, float[] lastIterate) {
-            if (nextRound < 0) throw new IllegalArgumentException("negative round");
-            this.round = nextRound;
-            this.state = Objects.requireNonNull(s, "state");
-            this.lastSentIterate = lastIterate == null ? null : lastIterate.clone();
-            return this;
-        }
-
-        public RoundEngine build() {
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(transport, "transport");
-            Objects.requireNonNull(compute, "compute");
-            Objects.requireNonNull(defence, "defence");
-            Objects.requireNonNull(rng, "rng");
-            Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(listener, "listener");
-            Objects.requireNonNull(evaluators, "evaluators");
-            return new RoundEngine(this);
         }
     }
 }

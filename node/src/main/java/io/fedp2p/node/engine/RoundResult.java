@@ -17,6 +17,7 @@ import java.util.Objects;
  *     self)
  * @param trainLoss mean training loss of the K local steps
  * @param trainNanos time from the round start to the end of local training
+ * @param mixNanos time spent in the defence's mixing steps (the round's other local computation)
  * @param roundNanos time from the round start to the end of the last mixing step
  * @param bytesSent bytes the transport sent during the round
  * @param bytesReceived bytes it received
@@ -31,6 +32,7 @@ public record RoundResult(
         double[] stepDeficits,
         double trainLoss,
         long trainNanos,
+        long mixNanos,
         long roundNanos,
         long bytesSent,
         long bytesReceived,

@@ -19,6 +19,7 @@ final class RoundState {
     final long bytesSentAtStart;
     final long bytesReceivedAtStart;
     long trainNanos;
+    long mixNanos;
     double trainLoss = Double.NaN;
     float[] theta;
     float[] delta;

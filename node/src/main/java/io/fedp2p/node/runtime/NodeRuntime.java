@@ -20,6 +20,7 @@ import io.fedp2p.node.dashboard.ServeAddress;
 import io.fedp2p.node.engine.ByzantineRole;
 import io.fedp2p.node.engine.EngineConfig;
 import io.fedp2p.node.engine.RoundEngine;
+import io.fedp2p.node.engine.RoundEngineBuilder;
 import io.fedp2p.node.train.EngineSetup;
 import io.fedp2p.node.train.LocalTrainer;
 import io.fedp2p.node.train.ProgressListener;
@@ -129,7 +130,7 @@ public final class NodeRuntime implements AutoCloseable {
         this.apiAddress = new ServeAddress(ep.host(), ep.port());
         apiAddress.warnIfExposed("--api", System.err);
         this.apiPort = api.start(ep.host(), ep.port());
-        RoundEngine.Builder b = RoundEngine.builder()
+        RoundEngineBuilder b = RoundEngine.builder()
                 .clock(clock)
                 .transport(transport)
                 .compute(worker)

@@ -121,10 +121,14 @@ final class RuntimeListener implements EngineListener {
     }
 
     private void afterRound(RoundResult r, Checkpoint base) {
+        long t0 = System.nanoTime();
         Evaluation ev = task.task()
                 .evaluateAll(List.of(r.model()), task.task().testSet())
                 .get(0);
+        long evalNanos = System.nanoTime() - t0;
         ObjectNode record = record(r, ev);
+        record.put("evalSeconds", evalNanos / 1e9);
+        record.put("computeSeconds", (worker.takeComputeNanos(r.round()) + r.mixNanos()) / 1e9);
         try {
             new Checkpoint(
                             base.nextRound(),
@@ -172,6 +176,7 @@ final class RuntimeListener implements EngineListener {
         o.put("mixingDeficit", r.mixingDeficit());
         o.put("degree", r.degree());
         o.put("trainSeconds", r.trainNanos() / 1e9);
+        o.put("mixSeconds", r.mixNanos() / 1e9);
         o.put("trainLoss", Double.isNaN(r.trainLoss()) ? null : r.trainLoss());
         return o;
     }

@@ -27,6 +27,8 @@ final class TrainingWorker implements LocalCompute {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> computeNanos =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closing;
 
     TrainingWorker(LocalTrainer trainer, TrainSettings settings) {
@@ -42,15 +44,24 @@ final class TrainingWorker implements LocalCompute {
             TrainOutcome outcome;
             try {
                 TrainReport r;
+                long t0 = System.nanoTime();
                 synchronized (trainer) {
                     r = trainer.train(s, settings.plan(round));
                 }
+                computeNanos.put(round, System.nanoTime() - t0);
                 outcome = TrainOutcome.of(r.vector(), r.meanLoss());
             } catch (RuntimeException e) {
                 outcome = TrainOutcome.failed(e);
             }
             done.accept(outcome);
         });
+    }
+
+    /** Wall time of round {@code round}'s training call alone (no queueing), then forgotten; 0 if unknown. */
+    long takeComputeNanos(long round) {
+        Long n = computeNanos.remove(round);
+        computeNanos.keySet().removeIf(r -> r < round);
+        return n == null ? 0 : n;
     }
 
     /** Runs {@code task} on the worker after everything submitted before. */

@@ -47,7 +47,7 @@ final class SimNetwork {
     RoundEngine engine(
             int i, EngineConfig config, Defence defence, LocalCompute compute, float[] x0, ByzantineRole byz) {
         RecordingEngineListener l = new RecordingEngineListener();
-        RoundEngine.Builder b = RoundEngine.builder()
+        RoundEngineBuilder b = RoundEngine.builder()
                 .clock(clock)
                 .transport(transports.get(i))
                 .compute(compute)
