@@ -125,11 +125,13 @@ final class SimRun implements Callable<Integer> {
     }
 
     private void report(ObjectNode summary) throws IOException {
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            System.out.println(Json.MAPPER.writeValueAsString(summary));
+            stdout.println(Json.MAPPER.writeValueAsString(summary));
+            stdout.flush();
             return;
         }
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "honest accuracy %s; %s bytes per node per round; %.1f virtual seconds; outputs in %s%n",
                 summary.path("honestAccuracy").isNull()
@@ -143,6 +145,7 @@ final class SimRun implements Callable<Integer> {
                 summary.path("bytesSentPerNodePerRound").asText(),
                 summary.path("virtualSeconds").asDouble(),
                 out);
+        stdout.flush();
     }
 
     /** Heap per node: used heap after GC at the start and at the end of the main run, above the task's baseline. */
