@@ -137,6 +137,24 @@ class SimulationBehaviourTest {
     }
 
     @Test
+    void aNodeBackFromACrashNeverSignsASecondMessageForASignedSlot() {
+        // rounds take 0.53 s: 0.5 s of training, then three exchanges; the crash hits after the step-0 messages
+        Scenario s = VectorRuns.scenarioYaml(
+                """
+                nodes: 16
+                rounds: 6
+                churn:
+                  - {at: 0.515s, crash: 4, downtime: 0.01s}
+                """,
+                "network.bandwidth",
+                "inf");
+        SimulationResult r = VectorRuns.run(s);
+        assertThat(r.work().equivocations()).isZero();
+        assertThat(last(r).completed()).isEqualTo(16);
+        assertThat(r.virtualSeconds()).isLessThan(60); // nobody was banned (bans last a day)
+    }
+
+    @Test
     void nodesThatLeaveStayGone() {
         Scenario s = VectorRuns.scenarioYaml(
                 """
