@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,22 +61,10 @@ public final class DashboardCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            server.close();
-                            stopped.countDown();
-                        },
-                        "fedp2p-dashboard-shutdown"));
         spec.commandLine().getOut().println("Dashboard on " + server.url());
         spec.commandLine().getOut().flush();
         System.err.println(hub.roundCount() + " rounds from " + dir + "; Ctrl-C to stop");
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.awaitShutdown();
         return 0;
     }
 }

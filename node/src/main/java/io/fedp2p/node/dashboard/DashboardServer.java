@@ -3,6 +3,7 @@ package io.fedp2p.node.dashboard;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A stand-alone HTTP server for the dashboard only (simulations and replays; a node mounts {@link DashboardRoutes}
@@ -13,6 +14,7 @@ public final class DashboardServer implements AutoCloseable {
     private final HttpServer server;
     private final ServeAddress address;
     private final int port;
+    private boolean closed;
 
     private DashboardServer(Vertx vertx, HttpServer server, ServeAddress address, int port) {
         this.vertx = vertx;
@@ -64,8 +66,36 @@ public final class DashboardServer implements AutoCloseable {
         return address.dashboardUrl(port);
     }
 
+    /**
+     * Serves until the JVM is asked to stop (Ctrl-C, SIGTERM) or the calling thread is interrupted, then closes the
+     * server.
+     */
+    public void awaitShutdown() {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    close();
+                    stopped.countDown();
+                },
+                "fedp2p-dashboard-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                return; // the hook closes the server
+            }
+            close();
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         server.close().toCompletionStage().toCompletableFuture().join();
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }

@@ -182,6 +182,7 @@ final class World {
 
         @Override
         public void onRoundCompleted(RoundResult result) {
+            listener.onNodeRound(node, result);
             collector.completed(node, result);
         }
 

@@ -1,4 +1,4 @@
-package io.fedp2p.node.dashboard;
+package io.fedp2p.sim.dashboard;
 
 import java.io.IOException;
 import java.nio.file.Files;
