@@ -26,7 +26,8 @@ class SimServeOptionsTest {
     void aRoundDelayWithoutServeIsAUsageError() {
         StringWriter err = new StringWriter();
 
-        assertThat(run(err, "--serve-round-delay", "100ms", "--out", dir.toString())).isEqualTo(2);
+        assertThat(run(err, "--serve-round-delay", "100ms", "--out", dir.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--serve-round-delay needs --serve");
     }
 
