@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Reads a {@code metrics.jsonl} record into a {@link RoundPoint}. Accepts a node's record (CLI.md: {@code round},
  * {@code testAccuracy}, {@code loss}, {@code accepted}/{@code rejected} lists, {@code bytesSent}, {@code
  * bytesReceived}, {@code roundSeconds}) and a simulation's per-round record, whose honest accuracy and loss are
- * {@code {"min", "mean", "max"}} objects ({@code honestAccuracy} or {@code testAccuracy}, {@code honestLoss} or
- * {@code loss}), and whose counts may be numbers.
+ * {@code {"min", "mean", "max"}} objects or numbers ({@code honestAccuracy} or {@code testAccuracy}; the test loss
+ * as {@code honestLoss}, {@code testLoss} or {@code loss}, in that order, since a simulation's {@code loss} is the
+ * training loss), and whose rejections may be a {@code {reason: count}} map or {@code rejectedTotal}.
  */
 public final class RoundRecords {
     private RoundRecords() {}
@@ -20,7 +21,8 @@ public final class RoundRecords {
         if (!round.isIntegralNumber() || round.asLong() < 0)
             throw new IllegalArgumentException("a round record needs a non-negative integer 'round'");
         Stats acc = stats(r.has("honestAccuracy") ? r.get("honestAccuracy") : r.path("testAccuracy"));
-        Stats loss = stats(r.has("honestLoss") ? r.get("honestLoss") : r.path("loss"));
+        Stats loss = stats(
+                r.has("honestLoss") ? r.get("honestLoss") : r.has("testLoss") ? r.get("testLoss") : r.path("loss"));
         long bytes = Math.max(0, r.path("bytesSent").asLong(0))
                 + Math.max(0, r.path("bytesReceived").asLong(0));
         return new RoundPoint(
@@ -30,7 +32,7 @@ public final class RoundRecords {
                 bytes,
                 r.path("roundSeconds").asDouble(0),
                 count(r.path("accepted")),
-                count(r.path("rejected")));
+                r.has("rejectedTotal") ? Math.max(0, r.path("rejectedTotal").asLong()) : count(r.path("rejected")));
     }
 
     private static Stats stats(JsonNode n) {
@@ -44,8 +46,14 @@ public final class RoundRecords {
         return new Stats(min, mean, max, Math.max(1, n.path("count").asInt(1)));
     }
 
+    /** A list's length, a {reason: count} map's total, or a number. */
     private static long count(JsonNode n) {
         if (n.isArray()) return n.size();
+        if (n.isObject()) {
+            long sum = 0;
+            for (JsonNode v : n) sum += Math.max(0, v.asLong(0));
+            return sum;
+        }
         return Math.max(0, n.asLong(0));
     }
 }

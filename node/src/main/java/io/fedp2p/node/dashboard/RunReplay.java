@@ -47,19 +47,39 @@ public final class RunReplay {
     }
 
     private static List<RoundPoint> rounds(Path metrics) throws IOException {
+        List<JsonNode> records = new ArrayList<>();
         List<RoundPoint> out = new ArrayList<>();
         int lineNo = 0;
         for (String line : Files.readAllLines(metrics, StandardCharsets.UTF_8)) {
             lineNo++;
             if (line.isBlank()) continue;
             try {
-                out.add(RoundRecords.fromJson(JSON.readTree(line)));
+                JsonNode r = JSON.readTree(line);
+                out.add(RoundRecords.fromJson(r));
+                records.add(r);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new IllegalArgumentException(metrics + " line " + lineNo + ": " + e.getMessage(), e);
             }
         }
-        out.sort((a, b) -> Long.compare(a.round(), b.round()));
-        return out;
+        Integer[] order = new Integer[out.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(
+                order, (x, y) -> Long.compare(out.get(x).round(), out.get(y).round()));
+        List<RoundPoint> sorted = new ArrayList<>(out.size());
+        double lastVirtual = 0;
+        for (int i : order) {
+            RoundPoint p = out.get(i);
+            JsonNode r = records.get(i);
+            if (!r.has("roundSeconds") && r.path("virtualSeconds").isNumber()) {
+                // a simulation logs the virtual time at each round's end: the round took the difference
+                double v = r.get("virtualSeconds").asDouble();
+                p = new RoundPoint(
+                        p.round(), p.accuracy(), p.loss(), p.bytes(), v - lastVirtual, p.accepted(), p.rejected());
+                lastVirtual = v;
+            }
+            sorted.add(p);
+        }
+        return sorted;
     }
 
     private static void topology(DashboardHub hub, JsonNode t, JsonNode summary, Path dir) {

@@ -23,8 +23,10 @@ class RunReplayTest {
                 dir.resolve("summary.json"), "{\"seed\":5,\"rounds\":4,\"attack\":\"alie\",\"byzantineNodes\":[2]}");
         Files.writeString(
                 dir.resolve("metrics.jsonl"),
-                "{\"round\":1,\"honestAccuracy\":{\"min\":0.5,\"mean\":0.6,\"max\":0.7},\"loss\":0.9}\n"
-                        + "\n{\"round\":0,\"honestAccuracy\":{\"min\":0.2,\"mean\":0.3,\"max\":0.4},\"accepted\":5}\n");
+                "{\"round\":1,\"virtualSeconds\":9.5,\"honestAccuracy\":{\"min\":0.5,\"mean\":0.6,\"max\":0.7},"
+                        + "\"testLoss\":0.8,\"loss\":0.9,\"rejected\":{\"silent\":2,\"validation-norm\":3}}\n"
+                        + "\n{\"round\":0,\"virtualSeconds\":4.0,\"honestAccuracy\":{\"min\":0.2,\"mean\":0.3,\"max\":0.4},"
+                        + "\"accepted\":5,\"rejectedTotal\":1}\n");
 
         DashboardHub hub = RunReplay.load(dir);
 
