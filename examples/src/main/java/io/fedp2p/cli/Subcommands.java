@@ -26,6 +26,9 @@ final class Subcommands {
                 new io.fedp2p.node.cli.PartitionCommand(),
                 new io.fedp2p.node.cli.NodeCommand(),
                 // topology-sim
-                new io.fedp2p.sim.cli.TopologyCommand());
+                new io.fedp2p.sim.cli.TopologyCommand(),
+                new io.fedp2p.sim.cli.SimCommand(),
+                // node
+                new io.fedp2p.node.cli.DashboardCommand());
     }
 }

@@ -129,6 +129,15 @@ public final class RoundEngine {
         return rs == null ? 0 : rs.step;
     }
 
+    /** Neighbours whose message for the step in progress has not arrived yet (empty outside the exchange). */
+    public SortedSet<PeerId> waitingFor() {
+        TreeSet<PeerId> w = new TreeSet<>();
+        if (rs == null || phase != Phase.EXCHANGE) return w;
+        w.addAll(rs.expected);
+        w.removeAll(rs.inbox.keySet());
+        return w;
+    }
+
     /** x_t, the model at the start of the current round (a copy). */
     public float[] model() {
         return x.clone();
