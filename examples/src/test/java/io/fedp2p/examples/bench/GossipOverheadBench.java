@@ -48,7 +48,8 @@ class GossipOverheadBench {
         Files.writeString(Path.of("target", "gossip-overhead.json"), out.toPrettyString());
         System.out.println(out.toPrettyString());
         try (var paths = Files.walk(work)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
