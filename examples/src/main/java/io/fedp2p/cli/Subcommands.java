@@ -25,6 +25,7 @@ final class Subcommands {
                 new io.fedp2p.node.cli.TrainCommand(),
                 new io.fedp2p.node.cli.PartitionCommand(),
                 new io.fedp2p.node.cli.NodeCommand(),
+                new io.fedp2p.node.cli.DashboardCommand(),
                 // topology-sim
                 new io.fedp2p.sim.cli.TopologyCommand(),
                 new io.fedp2p.sim.cli.SimCommand(),

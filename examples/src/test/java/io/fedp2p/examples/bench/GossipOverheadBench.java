@@ -47,6 +47,10 @@ class GossipOverheadBench {
         out.set("encodings", rows);
         Files.writeString(Path.of("target", "gossip-overhead.json"), out.toPrettyString());
         System.out.println(out.toPrettyString());
+        try (var paths = Files.walk(work)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
     }
 
     private ObjectNode run(Path dir, Path data, Path backbone, String encoding) throws Exception {

@@ -36,6 +36,7 @@ public final class PeerScorer {
          * recover per minute.
          */
         public static Policy defaults() {
+            // fedp2p design: the weights and the threshold are fedp2p's choice; no spec fixes them
             Map<FaultKind, Double> p = new EnumMap<>(FaultKind.class);
             p.put(FaultKind.BAD_SIGNATURE, 50.0);
             p.put(FaultKind.WRONG_PEER_ID, 50.0);

@@ -160,6 +160,7 @@ public final class PeerExchange {
                     // an address we cannot dial is skipped; the rest of the record stays useful
                 }
             }
+            // fedp2p design: addresses are unsigned hints (no signed peer records); a dial authenticates the id
             out.add(new PeerInfo(id, addrs));
         }
         return out;

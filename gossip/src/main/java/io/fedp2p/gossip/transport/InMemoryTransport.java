@@ -166,6 +166,7 @@ public final class InMemoryTransport implements GossipTransport {
         }
     }
 
+    /** fedp2p design: relays an admitted header to the other neighbours, as {@link Libp2pTransport} does. */
     private void relay(PeerId from, SignedHeader header) {
         if (!network.options().gossip().relayEvidence()) return;
         InMemoryNetwork.EvidencePacket e = new InMemoryNetwork.EvidencePacket(List.of(header));

@@ -245,6 +245,8 @@ public final class Libp2pTransport implements GossipTransport, AutoCloseable {
 
     private void delivered(PeerId from, ModelMessage m, SignedHeader header) {
         if (listener == null || isBanned(from)) return;
+        // fedp2p design: every admitted header is relayed to the other neighbours (batched), so that different
+        // contents sent to different recipients meet somewhere and become an equivocation proof
         if (options.gossip().relayEvidence()) {
             for (PeerId n : neighbours.neighbours()) {
                 if (!n.equals(from))

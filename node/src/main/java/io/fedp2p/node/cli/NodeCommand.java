@@ -338,6 +338,7 @@ public final class NodeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         System.err.println("API on http://" + NodeSettings.apiEndpoint(s.api()).host() + ":" + node.apiPort()
                 + " (/status /peers /rounds /metrics /events)");
+        System.err.println("Dashboard on " + node.dashboardUrl());
         node.stopped().join();
         node.close();
         try {

@@ -51,7 +51,11 @@ public record ByzantineRole(
         }
     }
 
-    /** A local-knowledge attacker with defaults: waits at most half the step timeout, no global counts. */
+    /**
+     * A local-knowledge attacker with defaults: waits at most half the step timeout, no global counts. SPEC-GAP:
+     * §6 makes attackers rushing without saying how long they wait; half the timeout leaves honest nodes time to
+     * receive the forged message before their own deadline.
+     */
     public static ByzantineRole of(Attack attack, RandomGenerator rng) {
         return new ByzantineRole(attack, false, 0.5, 0, 0, 1, 0, rng, null);
     }
@@ -84,6 +88,7 @@ public record ByzantineRole(
         ForgedMessage shared = null;
         int k = 0;
         for (PeerId r : recipients) {
+            // fedp2p design: the equivocate variant splits the recipients (by peer id) into forged and honest halves
             boolean forged = !equivocate || k++ < (recipients.size() + 1) / 2;
             if (!forged) {
                 out.put(r, honest);

@@ -40,6 +40,9 @@ final class Outbox {
     /** Sends step {@code q} of {@code rs}'s round; {@code x} is the round-start model θ^{t,0}. */
     void send(RoundState rs, int q, float[] x) {
         rs.sent = true;
+        // fedp2p design (ALGORITHMS.md §8 step 7 says "exchange z^(q) with neighbours in A_i"): at q >= 1 the node
+        // still sends to every exchange neighbour, because a neighbour that accepted us waits for our message
+        // whether or not we accepted it; only the mixing is restricted to A_i.
         SortedSet<PeerId> to = new TreeSet<>(rs.exchange);
         to.retainAll(transport.neighbours());
         float[] own = q == 0 ? rs.theta : rs.z;

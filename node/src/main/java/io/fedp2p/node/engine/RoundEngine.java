@@ -75,6 +75,7 @@ public final class RoundEngine {
     private Phase phase = Phase.IDLE;
     private boolean stopping;
     private boolean waitingForNeighbours;
+    private long meanRoundNanos;
     private RoundState rs;
 
     RoundEngine(RoundEngineBuilder b) {
@@ -126,6 +127,15 @@ public final class RoundEngine {
     /** The step in progress (0 while training). */
     public int step() {
         return rs == null ? 0 : rs.step;
+    }
+
+    /** Neighbours whose message for the step in progress has not arrived yet (empty outside the exchange). */
+    public SortedSet<PeerId> waitingFor() {
+        TreeSet<PeerId> w = new TreeSet<>();
+        if (rs == null || phase != Phase.EXCHANGE) return w;
+        w.addAll(rs.expected);
+        w.removeAll(rs.inbox.keySet());
+        return w;
     }
 
     /** x_t, the model at the start of the current round (a copy). */
@@ -184,6 +194,7 @@ public final class RoundEngine {
                     r,
                     o.failure().toString());
             listener.onTrainingFailed(r, o.failure());
+            // fedp2p design: a failed local step (divergence) contributes a zero update, so the round goes on in step
             rs.theta = x.clone();
             rs.notes.add("training failed: " + o.failure().getMessage());
         } else {
@@ -193,16 +204,17 @@ public final class RoundEngine {
             rs.trainLoss = o.meanLoss();
         }
         rs.delta = subtract(rs.theta, x);
+        // Neighbours RFFL removed are cut at the transport (removeForRounds), so the degree announced for W counts
+        // exactly the neighbours this node exchanges with, and both ends of a link compute the same W[i][j].
+        for (PeerId p : transport.neighbours()) {
+            PeerKey k = key(p);
+            // still removed by RFFL but connected again (the transport ban ran out first): cut it again
+            if (state.isBanned(k, round))
+                removeForRounds(p, state.neighbours().get(k).bannedUntilRound());
+        }
         rs.neighbours = new TreeSet<>(transport.neighbours());
         rs.degree = rs.neighbours.size();
-        for (PeerId p : rs.neighbours) {
-            PeerKey k = key(p);
-            if (state.isBanned(k, round)) {
-                rs.outcomes.put(p, new PeerOutcome(p.toString(), false, "rffl-banned", 0, 0, "removed by RFFL"));
-            } else {
-                rs.exchange.add(p);
-            }
-        }
+        rs.exchange.addAll(rs.neighbours);
         phase = Phase.EXCHANGE;
         listener.beforeSigning(round);
         enterStep(0);
@@ -281,10 +293,11 @@ public final class RoundEngine {
     private void finishRound() {
         RobustnessState before = state;
         state = defence.endRound(rs.context, rs.lastStep);
+        long roundNanos = clock.nanos() - rs.startNanos;
+        meanRoundNanos = meanRoundNanos == 0 ? roundNanos : (4 * meanRoundNanos + roundNanos) / 5;
         for (PeerKey k : state.removedSince(before)) {
-            // ALGORITHMS.md §4.6.4: an RFFL removal is also reported to the peer scorer
             PeerId p = book.peer(k);
-            if (p != null) transport.penalise(p, FaultKind.BAD_PAYLOAD, "removed by RFFL reputation in round " + round);
+            if (p != null) removeForRounds(p, state.neighbours().get(k).bannedUntilRound());
         }
         x = rs.z;
         TrafficStats t = transport.traffic();
@@ -298,7 +311,7 @@ public final class RoundEngine {
                 rs.trainLoss,
                 rs.trainNanos,
                 rs.mixNanos,
-                clock.nanos() - rs.startNanos,
+                roundNanos,
                 t.bytesOut() - rs.bytesSentAtStart,
                 t.bytesIn() - rs.bytesReceivedAtStart,
                 rs.notes);
@@ -359,6 +372,24 @@ public final class RoundEngine {
         listener.beforeSigning(round);
         enterStep(0);
         return true;
+    }
+
+    /**
+     * ALGORITHMS.md §4.6.4: an RFFL removal means no longer mixing with the peer and no longer sending to it until
+     * its ban ends; it is also reported to the peer scorer. fedp2p design: the node bans the peer at the transport for
+     * the ban's rounds at the recent mean round time, which closes the connection, so that both ends count one
+     * neighbour less in their degrees and neither waits for the other at every step (as it would if only this end
+     * stopped sending).
+     */
+    private void removeForRounds(PeerId p, long untilRound) {
+        long rounds = Math.max(1, untilRound - round);
+        long perRound = Math.max(1, meanRoundNanos);
+        long nanos = rounds > Long.MAX_VALUE / 4 / perRound ? Long.MAX_VALUE / 4 : rounds * perRound;
+        nanos = Math.max(1_000_000_000L, nanos);
+        transport.ban(
+                p,
+                "removed by RFFL reputation in round " + round + " until round " + untilRound,
+                Duration.ofNanos(nanos));
     }
 
     /** Leaves the current round when a majority of neighbours is two or more rounds ahead. */

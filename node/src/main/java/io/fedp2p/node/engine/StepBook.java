@@ -53,6 +53,9 @@ final class StepBook {
      * now or earlier, removed by RFFL): the weight that stayed with this node.
      */
     void record(RoundState rs, int q, MixOutcome o, BiConsumer<PeerId, String> penalise) {
+        // SPEC-GAP: §1.6 #2 asks to count the weight moved to self as "effective mixing deficit" without a formula;
+        // fedp2p counts, per step, the W weight of every neighbour of the round not mixed at that step (soft-mode
+        // down-weighting is not counted), and reports the mean over the Q steps.
         double used = 0;
         for (PeerId p : rs.expected) {
             if (q == 0 && !rs.inbox.containsKey(p)) {
@@ -62,9 +65,12 @@ final class StepBook {
         for (CandidateDecision d : o.decisions()) {
             PeerId p = peerIds.get(d.key());
             if (p == null) continue;
-            if (d.accepted()) used += weightOf(rs, p);
-            else if (d.verdict().isValidationFailure())
+            if (d.accepted()) {
+                used += weightOf(rs, p);
+            } else if (d.verdict().isValidationFailure()) {
+                // fedp2p design: a malformed or implausible message (§8 step 4) also costs the peer score points
                 penalise.accept(p, PeerOutcome.code(d.verdict()) + ": " + d.detail());
+            }
             if (q == 0 || !d.accepted()) {
                 rs.outcomes.put(
                         p,

@@ -3,6 +3,7 @@ package io.fedp2p.node.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fedp2p.node.dashboard.DashboardRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's HTTP API on Vert.x (CLI.md): {@code GET /status}, {@code /peers}, {@code /rounds[?since=N]}, {@code
- * /metrics} (Prometheus text), and {@code /events} (server-sent events from the {@link EventFeed}, for a dashboard).
+ * /metrics} (Prometheus text), {@code /events} (server-sent events from the {@link EventFeed}), and the dashboard's
+ * routes ({@code /}, {@code /dashboard/...}, see {@link DashboardRoutes}) when one is mounted.
  * Errors are JSON {@code {"error": ...}}: 404 for unknown paths, 405 for other methods, 400 for bad parameters, 500
  * without internals. Binds 127.0.0.1 by default. Handlers only read published snapshots: nothing blocks the event loop.
  */
@@ -28,13 +30,20 @@ final class ApiServer implements AutoCloseable {
     private final MetricsLog metricsLog;
     private final NodeMetrics metrics;
     private final EventFeed feed;
+    private final DashboardRoutes dashboard;
     private HttpServer server;
 
-    ApiServer(Supplier<NodeStatus> status, MetricsLog metricsLog, NodeMetrics metrics, EventFeed feed) {
+    ApiServer(
+            Supplier<NodeStatus> status,
+            MetricsLog metricsLog,
+            NodeMetrics metrics,
+            EventFeed feed,
+            DashboardRoutes dashboard) {
         this.status = status;
         this.metricsLog = metricsLog;
         this.metrics = metrics;
         this.feed = feed;
+        this.dashboard = dashboard;
     }
 
     /** Starts listening; returns the bound port. */
@@ -61,7 +70,10 @@ final class ApiServer implements AutoCloseable {
                         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                         .end(metrics.scrape());
                 case "/events" -> events(req);
-                default -> error(req.response(), 404, "no such resource: " + req.path());
+                default -> {
+                    if (dashboard != null && DashboardRoutes.owns(req.path())) dashboard.handle(req);
+                    else error(req.response(), 404, "no such resource: " + req.path());
+                }
             }
         } catch (RuntimeException e) {
             log.warn("API request {} failed", req.path(), e);

@@ -15,6 +15,8 @@ import io.fedp2p.gossip.peers.PeerStore;
 import io.fedp2p.gossip.protocol.GossipConfig;
 import io.fedp2p.gossip.transport.Libp2pTransport;
 import io.fedp2p.node.SeedTree;
+import io.fedp2p.node.dashboard.NodeDashboard;
+import io.fedp2p.node.dashboard.ServeAddress;
 import io.fedp2p.node.engine.ByzantineRole;
 import io.fedp2p.node.engine.EngineConfig;
 import io.fedp2p.node.engine.RoundEngine;
@@ -56,6 +58,8 @@ public final class NodeRuntime implements AutoCloseable {
     private final ApiServer api;
     private final RoundEngine engine;
     private final RuntimeListener listener;
+    private final NodeDashboard dashboard;
+    private final ServeAddress apiAddress;
     private final Multiaddr listenAddr;
     private final int apiPort;
     private final boolean ownsTask;
@@ -116,8 +120,17 @@ public final class NodeRuntime implements AutoCloseable {
                 new RuntimeListener(s, task, transport, store, worker, metricsLog, metrics, feed, guard, id, clock);
         ck.ifPresent(c -> listener.restoreCounters(c.counters()));
         this.listenAddr = transport.listen(s.listen()).join();
-        this.api = new ApiServer(listener::status, metricsLog, metrics, feed);
+        this.dashboard = new NodeDashboard(
+                () -> listener.status().status(),
+                () -> listener.status().peers(),
+                s.rounds(),
+                s.gossipSteps(),
+                metricsLog.recent(0));
+        feed.subscribe(dashboard::onEvent);
+        this.api = new ApiServer(listener::status, metricsLog, metrics, feed, dashboard.routes());
         NodeSettings.Endpoint ep = NodeSettings.apiEndpoint(s.api());
+        this.apiAddress = new ServeAddress(ep.host(), ep.port());
+        apiAddress.warnIfExposed("--api", System.err);
         this.apiPort = api.start(ep.host(), ep.port());
         RoundEngineBuilder b = RoundEngine.builder()
                 .clock(clock)
@@ -148,6 +161,7 @@ public final class NodeRuntime implements AutoCloseable {
         }
         this.engine = b.build();
         listener.attach(engine, listenAddr);
+        dashboard.start(clock);
         if (ck.isPresent())
             log.info("resuming at round {} from {}", nextRound, s.out().resolve(Checkpoint.FILE));
     }
@@ -183,6 +197,11 @@ public final class NodeRuntime implements AutoCloseable {
         return apiPort;
     }
 
+    /** The dashboard's URL on the API server, e.g. {@code http://127.0.0.1:8080/dashboard/}. */
+    public String dashboardUrl() {
+        return apiAddress.dashboardUrl(apiPort);
+    }
+
     public PeerId peerId() {
         return transport.localPeer();
     }
@@ -213,6 +232,7 @@ public final class NodeRuntime implements AutoCloseable {
         worker.close(10_000);
         listener.stopped().complete(engine.round());
         transport.close();
+        dashboard.close();
         api.close();
         clock.close();
         trainer.close();

@@ -243,6 +243,8 @@ final class RuntimeListener implements EngineListener {
         s.put("peers", neighbours.size());
         s.put("phase", engine.phase().name().toLowerCase(Locale.ROOT));
         s.put("step", engine.step());
+        ArrayNode waiting = s.putArray("waitingFor");
+        for (PeerId p : engine.waitingFor()) waiting.add(p.toString());
         s.put("defence", settings.defence());
         s.put("attack", settings.attack());
         s.put("network", settings.network());

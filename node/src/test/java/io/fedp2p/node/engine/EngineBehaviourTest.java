@@ -258,4 +258,36 @@ class EngineBehaviourTest {
         for (RoundResult r : l0.rounds) assertThat(r.mixingDeficit()).isZero();
         assertThat(l1.catchUps).hasSize(1);
     }
+
+    @Test
+    void anRfflRemovalCutsTheLinkSoThatNeitherSideWaits() {
+        // a free-rider that sends its round-start model (zero update) among three honest nodes, complete graph
+        int n = 4;
+        SimNetwork sim = new SimNetwork(n, false, D);
+        for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) sim.link(i, j);
+        float[][] c = new float[n][D]; // the same data everywhere: honest updates agree, only the free-rider's does not
+        for (int i = 0; i < n; i++) for (int e = 0; e < D; e++) c[i][e] = 2f + 0.37f * e;
+        Defence rffl = DefenceSpec.parse("rffl").create();
+        for (int i = 0; i < n; i++) {
+            ByzantineRole byz =
+                    i == 3 ? ByzantineRole.of(AttackSpec.parse("free-rider").create(), new SplittableRandom(5)) : null;
+            sim.engine(i, CONFIG.withRounds(16), rffl, compute(sim, c[i]), new float[D], byz);
+        }
+
+        sim.startAll();
+        sim.clock.runUntil(Duration.ofMinutes(30).toNanos());
+
+        PeerId freeRider = sim.ids.get(3);
+        for (int i = 0; i < 3; i++) {
+            List<RoundResult> rounds = sim.listeners.get(i).rounds;
+            assertThat(rounds).hasSize(16);
+            // removed after the grace period of 10 rounds, then cut off: later rounds wait for nobody
+            assertThat(rounds.get(15).outcomes())
+                    .extracting(PeerOutcome::peerId)
+                    .doesNotContain(freeRider.toString());
+            assertThat(rounds.get(15).roundNanos())
+                    .isLessThan(Duration.ofSeconds(1).toNanos());
+            assertThat(rounds.get(15).degree()).isEqualTo(2);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.fedp2p.sim.cli;
 
 import io.fedp2p.node.train.EngineSetup;
+import io.fedp2p.sim.dashboard.SimServe;
 import io.fedp2p.sim.scenario.Scenario;
 import io.fedp2p.sim.scenario.ScenarioException;
 import io.fedp2p.sim.scenario.ScenarioReader;
@@ -144,12 +145,52 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print summary.json as one JSON object on stdout")
     boolean json;
 
+    @Option(
+            names = "--serve",
+            paramLabel = "HOST:PORT",
+            description = "serve the live dashboard here while the simulation runs and after it ends, until Ctrl-C"
+                    + " (URL on stderr; loopback unless you mean it: no authentication)")
+    String serve;
+
+    @Option(
+            names = "--serve-round-delay",
+            paramLabel = "DURATION",
+            description = "with --serve: wait this long after each round so a browser can follow (e.g. 200ms;"
+                    + " results do not change)")
+    String serveRoundDelay;
+
+    @Option(
+            names = "--replay",
+            paramLabel = "DIR",
+            description = "do not simulate: serve the dashboard of a finished run's --out DIR (at --serve, default"
+                    + " 127.0.0.1:0)")
+    Path replay;
+
     @Override
     public Integer call() throws Exception {
+        SimServe serving = serving();
+        if (replay != null) {
+            try {
+                serving.replay(replay);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return 0;
+        }
         Scenario s = scenario();
         int t = threads != null ? threads : EngineSetup.defaultThreads();
         if (t < 1 || t > 256) throw new ParameterException(spec.commandLine(), "--threads must be in 1..256");
-        return new SimRun(spec, s, out, t, !noCharts, json).call();
+        return new SimRun(spec, s, out, t, !noCharts, json, serve == null ? null : serving).call();
+    }
+
+    private SimServe serving() {
+        if (serveRoundDelay != null && serve == null)
+            throw new ParameterException(spec.commandLine(), "--serve-round-delay needs --serve");
+        try {
+            return SimServe.parse(serve, serveRoundDelay);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--serve: " + e.getMessage());
+        }
     }
 
     private Scenario scenario() {

@@ -7,6 +7,8 @@ import io.fedp2p.sim.core.Simulation;
 import io.fedp2p.sim.core.SimulationListener;
 import io.fedp2p.sim.core.SimulationResult;
 import io.fedp2p.sim.core.SimulationStart;
+import io.fedp2p.sim.dashboard.SimServe;
+import io.fedp2p.sim.dashboard.TopologyFileWriter;
 import io.fedp2p.sim.report.Charts;
 import io.fedp2p.sim.report.Json;
 import io.fedp2p.sim.report.MetricsWriter;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,18 +47,21 @@ final class SimRun implements Callable<Integer> {
     private final int threads;
     private final boolean charts;
     private final boolean json;
+    private final SimServe serve;
+    private SimServe.Live live;
     private final boolean terminal = System.console() != null;
     private final ObjectNode run = Json.object();
     private boolean started;
     private Task task;
 
-    SimRun(CommandSpec spec, Scenario scenario, Path out, int threads, boolean charts, boolean json) {
+    SimRun(CommandSpec spec, Scenario scenario, Path out, int threads, boolean charts, boolean json, SimServe serve) {
         this.spec = spec;
         this.scenario = scenario;
         this.out = out;
         this.threads = threads;
         this.charts = charts;
         this.json = json;
+        this.serve = serve;
     }
 
     @Override
@@ -93,6 +99,7 @@ final class SimRun implements Callable<Integer> {
                     out.resolve("run.json"), Json.PRETTY.writeValueAsString(run) + "\n", StandardCharsets.UTF_8);
             report(summary);
         }
+        if (live != null) SimServe.serveOn(live.server());
         return 0;
     }
 
@@ -101,7 +108,12 @@ final class SimRun implements Callable<Integer> {
         try (MetricsWriter metrics = new MetricsWriter(out.resolve(metricsFile), s.nodes());
                 SimProgress progress = new SimProgress(label, terminal)) {
             SimulationListener memory = baseline < 0 ? SimulationListener.NONE : new MemoryProbe(baseline, s.nodes());
-            SimulationListener all = SimulationListener.all(List.of(metrics, progress, memory));
+            List<SimulationListener> listeners = new ArrayList<>(List.of(metrics, progress, memory));
+            if (baseline >= 0) {
+                listeners.add(new TopologyFileWriter(out.resolve("topology.json")));
+                if (serve != null) listeners.add(liveDashboard());
+            }
+            SimulationListener all = SimulationListener.all(listeners);
             SimulationResult r;
             try {
                 r = Simulation.run(s, task, threads, all);
@@ -116,6 +128,15 @@ final class SimRun implements Callable<Integer> {
         }
     }
 
+    private SimulationListener liveDashboard() {
+        try {
+            live = serve.start();
+        } catch (IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), "--serve: " + e.getMessage());
+        }
+        return live.listener();
+    }
+
     private void writeCharts(SimulationResult main, Map<Twin, SimulationResult> twins) {
         try {
             Charts.write(out, main, twins);
@@ -125,11 +146,13 @@ final class SimRun implements Callable<Integer> {
     }
 
     private void report(ObjectNode summary) throws IOException {
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            System.out.println(Json.MAPPER.writeValueAsString(summary));
+            stdout.println(Json.MAPPER.writeValueAsString(summary));
+            stdout.flush();
             return;
         }
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "honest accuracy %s; %s bytes per node per round; %.1f virtual seconds; outputs in %s%n",
                 summary.path("honestAccuracy").isNull()
@@ -143,6 +166,7 @@ final class SimRun implements Callable<Integer> {
                 summary.path("bytesSentPerNodePerRound").asText(),
                 summary.path("virtualSeconds").asDouble(),
                 out);
+        stdout.flush();
     }
 
     /** Heap per node: used heap after GC at the start and at the end of the main run, above the task's baseline. */

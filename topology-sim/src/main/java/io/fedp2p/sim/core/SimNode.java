@@ -32,6 +32,8 @@ final class SimNode {
     final RandomGenerator attackRng;
     RoundEngine engine;
     Status status = Status.UP;
+    /** The last round this node signed a message for (−1: none), over all its lives. */
+    long signedRound = -1;
 
     SimNode(
             int index,

@@ -1,5 +1,6 @@
 package io.fedp2p.sim.core;
 
+import io.fedp2p.node.engine.RoundResult;
 import io.fedp2p.sim.report.RoundRecord;
 import io.fedp2p.sim.scenario.ChurnEvent;
 import java.util.List;
@@ -14,6 +15,12 @@ public interface SimulationListener {
 
     /** The nodes are built and linked; rounds start next. */
     default void onStart(SimulationStart start) {}
+
+    /**
+     * Node {@code node} (honest or Byzantine) finished a round, before the collector takes the result; for per-node
+     * views such as the dashboard's reputation colours. Read only: the result's vectors belong to the simulation.
+     */
+    default void onNodeRound(int node, RoundResult result) {}
 
     /** A round closed. */
     default void onRound(RoundRecord record) {}
@@ -31,6 +38,11 @@ public interface SimulationListener {
             @Override
             public void onStart(SimulationStart start) {
                 ls.forEach(l -> l.onStart(start));
+            }
+
+            @Override
+            public void onNodeRound(int node, RoundResult result) {
+                ls.forEach(l -> l.onNodeRound(node, result));
             }
 
             @Override

@@ -121,12 +121,17 @@ final class World {
         collector.setUp(n.index, false);
     }
 
-    /** Brings a crashed node back with the state of its last completed round (as from its checkpoint). */
+    /**
+     * Brings a crashed node back with the state of its last completed round (as from its checkpoint), after the last
+     * round it signed a message for: a real node's signing guard does the same, since a second, different message for
+     * a round it already signed would be proven as equivocation by its neighbours.
+     */
     void restore(SimNode n) {
         RoundEngine old = n.engine;
         n.status = SimNode.Status.UP;
         linkUp(n);
-        startEngine(n, old.model(), old.round(), old.robustnessState(), old.lastSentIterate());
+        long next = Math.max(old.round(), n.signedRound + 1);
+        startEngine(n, old.model(), next, old.robustnessState(), next == old.round() ? old.lastSentIterate() : null);
     }
 
     /**
@@ -166,12 +171,18 @@ final class World {
         }
 
         @Override
+        public void beforeSigning(long round) {
+            nodes[node].signedRound = Math.max(nodes[node].signedRound, round);
+        }
+
+        @Override
         public void onRoundStarted(long round) {
             roundStarted.accept(round);
         }
 
         @Override
         public void onRoundCompleted(RoundResult result) {
+            listener.onNodeRound(node, result);
             collector.completed(node, result);
         }
 
