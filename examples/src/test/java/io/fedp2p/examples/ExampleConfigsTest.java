@@ -29,7 +29,7 @@ class ExampleConfigsTest {
     @Test
     void simulationScenariosParse() throws Exception {
         List<Path> files = new java.util.ArrayList<>();
-        for (String d : List.of("topology-study", "attack-study", "tuning")) files.addAll(yamls(d));
+        for (String d : List.of("topology-study", "attack-study", "tuning", "scenarios")) files.addAll(yamls(d));
         assertThat(files).hasSizeGreaterThanOrEqualTo(6);
         for (Path f : files) {
             Scenario s = ScenarioReader.read(f, Map.of());

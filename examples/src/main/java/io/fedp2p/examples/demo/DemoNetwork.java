@@ -125,6 +125,8 @@ public final class DemoNetwork implements AutoCloseable {
         return new DemoNetwork(s, task, topology, gap, byz, ids, files);
     }
 
+    // SPEC-GAP: the demo's peers have "own keys"; deriving them from the seed (instead of SecureRandom) keeps peer
+    // ids, and with them the Metropolis order and every result, the same from run to run.
     private static byte[] keySeed(RandomGenerator rng) {
         byte[] b = new byte[Identity.SEED_BYTES];
         for (int i = 0; i < b.length; i++) b[i] = (byte) rng.nextInt(256);

@@ -65,6 +65,9 @@ public final class Goals {
         return Double.NaN;
     }
 
+    // SPEC-GAP: the issue asks for "at least as good as the best single defence in every row" without naming the
+    // single defences; fedp2p counts every column except the pipeline and the undefended mean, and compares with the
+    // pipeline's own no-attack cell at the same fraction (the Byzantine nodes follow the protocol there).
     /** Verdicts for every attack row of every fraction, when the plan has the pipeline and the no-attack row. */
     public static List<Verdict> check(MatrixPlan plan, List<CellResult> cells) {
         List<Verdict> out = new ArrayList<>();

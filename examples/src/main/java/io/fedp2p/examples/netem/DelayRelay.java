@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>This stands in for {@code netem} on kernels that do not have it. Thread-safe; {@link #close()} stops accepting
  * (connections already relayed end when either side closes them, or with the process).
  */
+// SPEC-GAP: "100 ms latency" is read as 100 ms one way; one relay per listening node puts both directions of each
+// connection through one delay line, so the round trip grows by 2 × delay.
 public final class DelayRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DelayRelay.class);
     private static final long MAX_BUFFERED = 16L << 20;
