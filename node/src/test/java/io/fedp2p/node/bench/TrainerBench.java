@@ -43,8 +43,8 @@ public final class TrainerBench {
         out.put("fullStepMs", fullStep(backbone, data));
         long t0 = System.nanoTime();
         VisionTaskConfig cfg = VisionTaskConfig.of(1000, new PartitionSpec.Dirichlet(0.5), 0);
-        try (VisionTask task = VisionTask.create(data, backbone, AdapterSpec.of(AdapterKind.FFA_LORA, List.of("fc1")), cfg,
-                ProgressListener.NONE)) {
+        try (VisionTask task = VisionTask.create(
+                data, backbone, AdapterSpec.of(AdapterKind.FFA_LORA, List.of("fc1")), cfg, ProgressListener.NONE)) {
             out.put("cacheBuildSeconds", (System.nanoTime() - t0) / 1e9);
             out.put("cacheBytes", task.cacheBytes());
             out.put("dimension", task.dimension());
@@ -77,11 +77,17 @@ public final class TrainerBench {
         int[] idx = new int[64 * 60];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
         var settings = new io.fedp2p.node.train.TrainSettings(0.05f, 1f, 1, 64, 0f, 0.9f, 0f, true);
-        io.fedp2p.node.train.FullModelTraining.train(backbone, data.train(), java.util.Arrays.copyOf(idx, 64 * 10), 1,
-                settings, new SeedTree(1).rng("b", 0), ProgressListener.NONE); // warm-up
+        io.fedp2p.node.train.FullModelTraining.train(
+                backbone,
+                data.train(),
+                java.util.Arrays.copyOf(idx, 64 * 10),
+                1,
+                settings,
+                new SeedTree(1).rng("b", 0),
+                ProgressListener.NONE); // warm-up
         long s = System.nanoTime();
-        io.fedp2p.node.train.FullModelTraining.train(backbone, data.train(), idx, 1, settings, new SeedTree(1).rng("b", 0),
-                ProgressListener.NONE);
+        io.fedp2p.node.train.FullModelTraining.train(
+                backbone, data.train(), idx, 1, settings, new SeedTree(1).rng("b", 0), ProgressListener.NONE);
         return (System.nanoTime() - s) / 1e6 / 60;
     }
 
@@ -103,7 +109,8 @@ public final class TrainerBench {
         for (int i = 0; i < task.numNodes(); i++) {
             LocalTrainer t = task.trainer(i, new SeedTree(0).rng("node", i), y -> y);
             trainers.add(t);
-            states.add(t.train(task.initialVector(), RoundPlan.sgd(0, 1, 64, 0.05f)).vector());
+            states.add(t.train(task.initialVector(), RoundPlan.sgd(0, 1, 64, 0.05f))
+                    .vector());
         }
         double roundSeconds = (System.nanoTime() - s) / 1e9;
         long heap1 = usedHeapAfterGc();
