@@ -24,7 +24,7 @@ final class TopicCli {
     /** Issue 11's batch size. */
     static final int DEFAULT_BATCH = 16;
 
-    static final float DEFAULT_LR = 0.05f;
+    static final float DEFAULT_LR = 0.03f;
     static final int DEFAULT_EPOCHS = 3;
 
     private TopicCli() {}

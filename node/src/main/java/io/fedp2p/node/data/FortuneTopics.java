@@ -55,7 +55,7 @@ public final class FortuneTopics {
             } catch (IOException e) {
                 throw new DatasetFormatException(f + ": cannot read (" + e.getMessage() + ")", e);
             }
-            if (entries.size() < 20) throw new DatasetFormatException(f + ": only " + entries.size() + " entries");
+            if (entries.size() < 10) throw new DatasetFormatException(f + ": only " + entries.size() + " entries");
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = new Entry(entries.get(i), label);
                 if (i % 5 == 4) test.add(e);

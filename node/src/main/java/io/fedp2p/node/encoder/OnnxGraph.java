@@ -62,6 +62,11 @@ public final class OnnxGraph {
         }
     }
 
+    /** The parsed model message. */
+    public OnnxSubset.Model model() {
+        return model;
+    }
+
     /** The producer name and version recorded in the file, e.g. {@code pytorch 2.0.1}. */
     public String producer() {
         return (model.getProducerName() + " " + model.getProducerVersion()).trim();

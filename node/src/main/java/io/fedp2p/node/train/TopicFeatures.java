@@ -5,15 +5,24 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.fedp2p.node.encoder.BertEncoder;
 import io.fedp2p.node.encoder.TokenBatch;
+import java.lang.ref.SoftReference;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * The inputs of a {@link TopicTask}'s trainable part for every entry: the token ids, and (ALGORITHMS.md §7.5.4,
  * frozen-prefix cache) either the hidden states after the lowest L frozen layers (one {@code len × h} block per
  * entry, no padding) or, when the whole encoder is frozen, the pooled sentence embedding. Computed once per JVM and
- * shared read-only by every node. Rows live on the Java heap; thread-safe for reads.
+ * shared read-only by every node, and by every task of the JVM with the same encoder file, tokens, level and L
+ * (twin simulations, adapter comparisons): {@link #shared} keeps built caches behind soft references, so the
+ * garbage collector may drop one that no task uses any more. Rows live on the Java heap; thread-safe for reads.
  */
 final class TopicFeatures {
     /** What a row holds. */
@@ -41,6 +50,52 @@ final class TopicFeatures {
         this.hidden = hidden;
         this.tokens = tokens;
         this.rows = rows;
+    }
+
+    private static final Map<String, SoftReference<TopicFeatures>> BUILT = new HashMap<>();
+
+    /** The cache for these inputs: one already built in this JVM, or a new one. */
+    static TopicFeatures shared(
+            BertEncoder enc, NDManager shared, int[][][] tokens, Level level, int frozenLayers, ProgressListener p) {
+        String key = enc.weights().sha256() + "/" + level + "/" + (level == Level.HIDDEN ? frozenLayers : 0) + "/"
+                + tokenHash(tokens);
+        synchronized (BUILT) {
+            SoftReference<TopicFeatures> ref = BUILT.get(key);
+            TopicFeatures f = ref == null ? null : ref.get();
+            if (f != null) return f;
+        }
+        TopicFeatures f = build(enc, shared, tokens, level, frozenLayers, p);
+        synchronized (BUILT) {
+            BUILT.put(key, new SoftReference<>(f));
+        }
+        return f;
+    }
+
+    private static String tokenHash(int[][][] tokens) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer b = ByteBuffer.allocate(4 * 1024);
+            for (int[][] table : tokens) {
+                for (int[] t : table) {
+                    for (int v : t) {
+                        if (!b.hasRemaining()) {
+                            md.update(b.array(), 0, b.position());
+                            b.clear();
+                        }
+                        b.putInt(v);
+                    }
+                    if (!b.hasRemaining()) {
+                        md.update(b.array(), 0, b.position());
+                        b.clear();
+                    }
+                    b.putInt(-1);
+                }
+            }
+            md.update(b.array(), 0, b.position());
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ final class TopicFedSb {
         for (LayerShape t : targets) sum.put(t.name(), new double[t.out() * t.in()]);
         int h = encoder.config().hidden();
         int c = headB.length;
-        float scale = (float) Math.sqrt(h);
+        float scale = TopicNet.HEAD_SCALE;
         for (int s = 0; s < samples.length; s += BATCH) {
             int[] idx = Arrays.copyOfRange(samples, s, Math.min(samples.length, s + BATCH));
             int[] y = new int[idx.length];

@@ -117,7 +117,7 @@ public final class TopicTask implements Task {
         try {
             BertEncoder encoder = new BertEncoder(w, shared);
             TopicFeatures features =
-                    TopicFeatures.build(encoder, shared, tokens, level, config.frozenLayers(), progress);
+                    TopicFeatures.shared(encoder, shared, tokens, level, config.frozenLayers(), progress);
             SeedTree seeds = new SeedTree(config.seed());
             int h = w.config().hidden();
             int c = data.numClasses();

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDManager;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
 import io.fedp2p.node.train.EngineSetup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Known answer: the DJL encoder's sentence embeddings equal ONNX Runtime's on the same file (through the langchain4j
- * model class, test scope only) for 24 sentences encoded as one padded batch: cosine ≥ 0.9999 and max abs error ≤
- * 1e-4 for every sentence.
+ * model classes, test scope only) for 24 sentences encoded as one padded batch: cosine ≥ 0.9999 and max abs error
+ * ≤ 1e-4 for every sentence; the same for bge-small-en-v1.5 (12 layers, CLS pooling) on 6 of them.
  */
 class EncoderKnownAnswerTest {
     static final List<String> SENTENCES = List.of(
@@ -43,20 +44,32 @@ class EncoderKnownAnswerTest {
 
     @Test
     void djlEncoderMatchesOnnxRuntime() {
-        PretrainedEncoder weights = EncoderModel.MINILM.load();
-        EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
+        assertMatches(EncoderModel.MINILM, new AllMiniLmL6V2EmbeddingModel(), SENTENCES);
+    }
+
+    /** The same import on a second BERT-family export: 12 layers, CLS pooling. */
+    @Test
+    void bgeSmallLoadsAndMatchesToo() {
+        PretrainedEncoder w = EncoderModel.BGE_SMALL.load();
+        assertThat(w.config().layers()).isEqualTo(12);
+        assertThat(w.pooling()).isEqualTo(Pooling.CLS);
+        assertMatches(EncoderModel.BGE_SMALL, new BgeSmallEnV15EmbeddingModel(), SENTENCES.subList(0, 6));
+    }
+
+    private static void assertMatches(EncoderModel model, EmbeddingModel reference, List<String> sentences) {
+        PretrainedEncoder weights = model.load();
         float[][] djl;
-        try (SentenceTokenizer tok = new SentenceTokenizer(EncoderModel.MINILM, 128);
+        try (SentenceTokenizer tok = new SentenceTokenizer(model, 128);
                 NDManager m = EngineSetup.engine().newBaseManager();
                 BertEncoder enc = new BertEncoder(weights, m)) {
-            TokenBatch b = TokenBatch.of(tok.encode(SENTENCES));
+            TokenBatch b = TokenBatch.of(tok.encode(sentences));
             float[] flat = enc.embedSentences(m, b).toFloatArray();
             int h = weights.config().hidden();
-            djl = new float[SENTENCES.size()][h];
+            djl = new float[sentences.size()][h];
             for (int i = 0; i < djl.length; i++) System.arraycopy(flat, i * h, djl[i], 0, h);
         }
-        for (int i = 0; i < SENTENCES.size(); i++) {
-            float[] ort = reference.embed(SENTENCES.get(i)).content().vector();
+        for (int i = 0; i < sentences.size(); i++) {
+            float[] ort = reference.embed(sentences.get(i)).content().vector();
             assertThat(ort).hasSize(djl[i].length);
             double dot = 0;
             double na = 0;

@@ -80,9 +80,7 @@ class TopicTaskTest {
             float[] va = ta.train(theta, RoundPlan.sgd(0, 2, 8, 0.05f)).vector();
             float[] vb = tb.train(theta, RoundPlan.sgd(0, 2, 8, 0.05f)).vector();
             for (int i = 0; i < va.length; i++) {
-                assertThat(va[i])
-                        .as("component %d", i)
-                        .isCloseTo(vb[i], org.assertj.core.data.Offset.offset(1e-4f));
+                assertThat(va[i]).as("component %d", i).isCloseTo(vb[i], org.assertj.core.data.Offset.offset(1e-4f));
             }
         }
     }
