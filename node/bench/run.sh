@@ -11,4 +11,4 @@ echo "== DJL (fedp2p) ==" >&2
 "$java" -Dai.djl.offline=true -Xmx8g -cp "$root/examples/target/fedp2p.jar:$root/node/target/test-classes" \
   io.fedp2p.node.bench.TrainerBench "$backbone" "$threads"
 echo "== PyTorch ==" >&2
-python3 "$root/node/bench/torch_step.py" --threads "$threads"
+"${PYTHON:-/usr/bin/python3}" "$root/node/bench/torch_step.py" --threads "$threads"

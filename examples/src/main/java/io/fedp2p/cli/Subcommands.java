@@ -11,6 +11,9 @@ final class Subcommands {
     private Subcommands() {}
 
     static List<Object> all() {
-        return List.of(new io.fedp2p.node.cli.PretrainCommand(), new io.fedp2p.node.cli.TrainCommand());
+        return List.of(
+                new io.fedp2p.node.cli.PretrainCommand(),
+                new io.fedp2p.node.cli.TrainCommand(),
+                new io.fedp2p.node.cli.PartitionCommand());
     }
 }

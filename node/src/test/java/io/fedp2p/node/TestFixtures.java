@@ -34,7 +34,7 @@ public final class TestFixtures {
     /** A cnn pretrained for 2 epochs on the first 500 images of classes 0–4 of {@link #small()} (transfer setting). */
     public static synchronized Backbone smallTransferBackbone() {
         if (smallBackbone == null) {
-            EngineSetup.configure(2, 0);
+            EngineSetup.configure(1, 0);
             VisionPretraining.Spec spec = new VisionPretraining.Spec(
                     VisionArch.CNN,
                     500,

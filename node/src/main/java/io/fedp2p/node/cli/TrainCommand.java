@@ -17,7 +17,6 @@ import io.fedp2p.node.train.FullModelTraining;
 import io.fedp2p.node.train.TrainSettings;
 import io.fedp2p.node.train.VisionTaskConfig;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -297,8 +296,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
         if (saveAdapter != null) {
-            AdapterFile.save(
-                    saveAdapter, aspec, layoutOf(data, backbone, aspec, config), backbone.hash(), seed, r.vector());
+            AdapterFile.save(saveAdapter, aspec, r.layout(), backbone.hash(), seed, r.vector());
             log.info("adapter saved to {}", saveAdapter);
         }
         ObjectNode o = result(r.test(), r.trainableParams(), r.epochSeconds());
@@ -306,14 +304,6 @@ public final class TrainCommand implements Callable<Integer> {
         o.put("backboneAccuracy", r.initial().accuracy());
         o.put("trainImages", r.trainImages());
         return o;
-    }
-
-    private static io.fedp2p.node.adapter.ParamLayout layoutOf(
-            FashionMnist data, Backbone b, AdapterSpec s, VisionTaskConfig c) {
-        try (var task = io.fedp2p.node.train.VisionTask.create(
-                data, b, s, c.withFeatureCache(false), io.fedp2p.node.train.ProgressListener.NONE)) {
-            return task.layout();
-        }
     }
 
     private ObjectNode full(FashionMnist data, Backbone backbone, VisionTaskConfig config, TrainSettings s) {
@@ -363,10 +353,5 @@ public final class TrainCommand implements Callable<Integer> {
 
     private ParameterException bad(String message) {
         throw new ParameterException(spec.commandLine(), message);
-    }
-
-    @Override
-    public String toString() {
-        return "train " + Arrays.asList(adapter, rank, alpha);
     }
 }

@@ -1,8 +1,11 @@
 package io.fedp2p.node.train;
 
+import io.fedp2p.node.SeedTree;
 import io.fedp2p.node.adapter.AdapterSpec;
+import io.fedp2p.node.adapter.ParamLayout;
 import io.fedp2p.node.data.FashionMnist;
 import io.fedp2p.node.model.Backbone;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +25,7 @@ public final class CentralizedTraining {
             int trainImages,
             double epochSeconds,
             float[] vector,
+            ParamLayout layout,
             String backboneSha256,
             double cacheSeconds) {}
 
@@ -41,13 +45,13 @@ public final class CentralizedTraining {
             double cacheSeconds = (System.nanoTime() - c0) / 1e9;
             float[] theta = task.initialVector();
             Evaluation initial =
-                    task.evaluateAll(java.util.List.of(theta), task.testSet()).get(0);
+                    task.evaluateAll(List.of(theta), task.testSet()).get(0);
             int n = task.partition().size(0);
             int perEpoch = (n + settings.batchSize() - 1) / settings.batchSize();
             long total = (long) perEpoch * epochs;
             long done = 0;
             double trainNanos = 0;
-            io.fedp2p.node.SeedTree seeds = new io.fedp2p.node.SeedTree(config.seed());
+            SeedTree seeds = new SeedTree(config.seed());
             try (LocalTrainer trainer = task.trainer(0, seeds.rng("node", 0), y -> y)) {
                 for (int e = 0; e < epochs; e++) {
                     RoundPlan plan = settings.plan(e);
@@ -74,8 +78,7 @@ public final class CentralizedTraining {
                     }
                 }
             }
-            Evaluation test =
-                    task.evaluateAll(java.util.List.of(theta), task.testSet()).get(0);
+            Evaluation test = task.evaluateAll(List.of(theta), task.testSet()).get(0);
             return new Result(
                     test,
                     initial,
@@ -83,6 +86,7 @@ public final class CentralizedTraining {
                     n,
                     trainNanos / 1e9 / epochs,
                     theta,
+                    task.layout(),
                     task.backboneHash(),
                     cacheSeconds);
         }

@@ -54,13 +54,16 @@ public final class TrainerBench {
                 out.put("cachedSamStepMs", perStep(one, theta, 0.01f));
                 EvalSet test = task.testSet();
                 one.evaluate(theta, test);
-                int reps = 20;
-                long s = System.nanoTime();
-                for (int i = 0; i < reps; i++) one.evaluate(theta, test);
-                out.put("evalTestSetMs", (System.nanoTime() - s) / 1e6 / reps);
+                double best = Double.MAX_VALUE;
+                for (int i = 0; i < 20; i++) {
+                    long t1 = System.nanoTime();
+                    one.evaluate(theta, test);
+                    best = Math.min(best, (System.nanoTime() - t1) / 1e6);
+                }
+                out.put("evalTestSetMs", best);
                 List<float[]> many = new ArrayList<>();
                 for (int i = 0; i < 50; i++) many.add(theta);
-                s = System.nanoTime();
+                long s = System.nanoTime();
                 task.evaluateAll(many, test);
                 out.put("evalManyPerVectorMs", (System.nanoTime() - s) / 1e6 / many.size());
                 EvalSet val = one.localValidation();
@@ -73,30 +76,32 @@ public final class TrainerBench {
         System.out.println(out);
     }
 
+    /** Minimum over 5 repetitions of 20 full cnn training steps (batch 64, SGD momentum), ms per step. */
     private static double fullStep(Backbone backbone, FashionMnist data) {
-        int[] idx = new int[64 * 60];
+        int[] idx = new int[64 * 20];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
         var settings = new io.fedp2p.node.train.TrainSettings(0.05f, 1f, 1, 64, 0f, 0.9f, 0f, true);
-        io.fedp2p.node.train.FullModelTraining.train(
-                backbone,
-                data.train(),
-                java.util.Arrays.copyOf(idx, 64 * 10),
-                1,
-                settings,
-                new SeedTree(1).rng("b", 0),
-                ProgressListener.NONE); // warm-up
-        long s = System.nanoTime();
-        io.fedp2p.node.train.FullModelTraining.train(
-                backbone, data.train(), idx, 1, settings, new SeedTree(1).rng("b", 0), ProgressListener.NONE);
-        return (System.nanoTime() - s) / 1e6 / 60;
+        double best = Double.MAX_VALUE;
+        for (int rep = 0; rep < 6; rep++) {
+            long s = System.nanoTime();
+            io.fedp2p.node.train.FullModelTraining.train(
+                    backbone, data.train(), idx, 1, settings, new SeedTree(1).rng("b", 0), ProgressListener.NONE);
+            if (rep > 0) best = Math.min(best, (System.nanoTime() - s) / 1e6 / 20);
+        }
+        return best;
     }
 
+    /** Minimum over 5 repetitions of 100 cached FFA-LoRA steps (batch 64, momentum 0.9), ms per step. */
     private static double perStep(LocalTrainer t, float[] theta, float rho) {
-        RoundPlan plan = new RoundPlan(0, 50, 64, 0.05f, rho, 0.9f, 0f, false);
+        RoundPlan plan = new RoundPlan(0, 100, 64, 0.05f, rho, 0.9f, 0f, false);
         t.train(theta, plan);
-        long s = System.nanoTime();
-        for (int i = 0; i < 10; i++) t.train(theta, plan);
-        return (System.nanoTime() - s) / 1e6 / 500;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long s = System.nanoTime();
+            t.train(theta, plan);
+            best = Math.min(best, (System.nanoTime() - s) / 1e6 / 100);
+        }
+        return best;
     }
 
     /** Heap (after GC) and RSS before and after creating one trainer per node, each trained for one round. */

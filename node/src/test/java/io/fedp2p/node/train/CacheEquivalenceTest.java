@@ -35,7 +35,7 @@ class CacheEquivalenceTest {
     @ParameterizedTest
     @EnumSource(AdapterKind.class)
     void cachedAndUncachedPathsAgreeOnLossGradientAndTraining(AdapterKind kind) {
-        EngineSetup.configure(2, 0);
+        EngineSetup.configure(1, 0);
         Backbone backbone = TestFixtures.smallTransferBackbone();
         AdapterSpec spec = AdapterSpec.of(kind, VisionArch.CNN.defaultTargets());
         try (VisionTask cached =

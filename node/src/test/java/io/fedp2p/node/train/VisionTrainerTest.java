@@ -20,7 +20,7 @@ class VisionTrainerTest {
 
     @BeforeAll
     static void build() {
-        EngineSetup.configure(2, 0);
+        EngineSetup.configure(1, 0);
         task = VisionTask.create(
                 TestFixtures.small(),
                 TestFixtures.smallTransferBackbone(),
