@@ -89,9 +89,29 @@ class TopicTaskTest {
     void ffaLoraAndFedSbAverageExactlyOnTheEncoderAndLoraDoesNot() {
         assertThat(averagingGap(ffaCached)).as("ffa-lora").isLessThan(1e-6);
         try (TopicTask fedSb = task(AdapterKind.FED_SB, 4, 1, EncoderTargets.DEFAULT_ROLES);
-                TopicTask lora = task(AdapterKind.LORA, 4, 1, EncoderTargets.DEFAULT_ROLES)) {
+                TopicTask lora = task(AdapterKind.LORA, 4, 1, EncoderTargets.DEFAULT_ROLES);
+                TopicTask frl = task(AdapterKind.FRL_MASK, 4, 1, List.of("q", "ffn"))) {
             assertThat(averagingGap(fedSb)).as("fed-sb").isLessThan(1e-6);
             assertThat(averagingGap(lora)).as("lora").isGreaterThan(1e-3);
+            for (TopicTask t : List.of(fedSb, lora, frl)) {
+                // every kind trains its own tensors through the cached top layers
+                try (LocalTrainer tr = t.trainer(0, new SeedTree(2).rng("node", 0), y -> y)) {
+                    float[] start = t.initialVector();
+                    float[] end = tr.train(start, RoundPlan.sgd(0, 1, 8, 0.05f)).vector();
+                    assertThat(end).as(t.adapterSpec().describe()).isNotEqualTo(start);
+                    // (an FRL step moves the scores; its mask, and so ΔW, changes only when a score crosses another)
+                    if (t.adapterSpec().kind() == AdapterKind.FRL_MASK) continue;
+                    for (String target : t.adapterSpec().targets()) {
+                        double change = 0;
+                        double[] d0 = t.adapterModel().denseDelta(target, start);
+                        double[] d1 = t.adapterModel().denseDelta(target, end);
+                        for (int i = 0; i < d0.length; i++) change = Math.max(change, Math.abs(d1[i] - d0[i]));
+                        assertThat(change)
+                                .as(target + " of " + t.adapterSpec().kind())
+                                .isPositive();
+                    }
+                }
+            }
         }
     }
 
