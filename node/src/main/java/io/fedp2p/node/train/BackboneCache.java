@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * "Pretrain on first use and cache": returns the backbone file of a pretraining spec from a cache directory,
  * training and saving it first when it is missing. Safe when several processes ask at once (a file lock in the
- * cache directory serialises them; the first trains, the others then load its file).
+ * cache directory serialises them; the first trains, the others then load its file). Pretraining runs on one
+ * intra-op thread whatever the engine's setting, so that machines agree on the bytes and the hash; nodes must
+ * still compare backbone hashes, since other CPU families may round differently.
  */
 public final class BackboneCache {
     private static final Logger log = LoggerFactory.getLogger(BackboneCache.class);
@@ -53,7 +55,16 @@ public final class BackboneCache {
                     return new Entry(file, b.hash(), b);
                 }
                 log.info("pretraining backbone {} (first use; cached in {})", spec.id(), cacheDir);
-                Backbone b = VisionPretraining.pretrain(FashionMnist.load(dataDir), spec, progress);
+                // PyTorch's float results depend on the intra-op thread count; one thread makes every machine (of
+                // the same CPU family) train the same bytes, so independently started nodes share one hash.
+                int threads = EngineSetup.threads();
+                Backbone b;
+                try {
+                    EngineSetup.setThreads(1);
+                    b = VisionPretraining.pretrain(FashionMnist.load(dataDir), spec, progress);
+                } finally {
+                    EngineSetup.setThreads(threads);
+                }
                 BackboneFile.save(b, file);
                 log.info(
                         "backbone {} sha256 {} test accuracy {}",

@@ -53,6 +53,18 @@ public final class EngineSetup {
         return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * Changes the intra-op thread count of an already configured engine (for work whose bytes must not depend on
+     * the machine's setting, like the cached default backbone). Callers restore the previous value.
+     */
+    public static void setThreads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        synchronized (LOCK) {
+            engine();
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
     /** The current PyTorch intra-op thread count. */
     public static int threads() {
         engine();

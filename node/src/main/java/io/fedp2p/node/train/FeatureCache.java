@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
  * <p>Rows live in native memory in one array per table. {@link #rows} gathers a batch into the caller's manager,
  * so nothing is attached to the shared manager after construction. Thread-safe for reads.
  */
+// fedp2p design: ALGORITHMS.md §7.5.4, the frozen-prefix feature cache.
 final class FeatureCache {
     private static final int CHUNK = 500;
 

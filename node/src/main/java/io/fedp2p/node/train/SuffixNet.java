@@ -2,7 +2,6 @@ package io.fedp2p.node.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.adapter.AdapterModel;
@@ -64,7 +63,10 @@ final class SuffixNet {
     /** Per-call arrays of one θ. */
     private final class Params {
         final NDArray[] a = new NDArray[stages.length];
-        final NDArray[] b = new NDArray[stages.length];
+        /** s·B ({@code out × r}) and s·Bᵀ: the scale is folded in on the Java side. */
+        final NDArray[] bs = new NDArray[stages.length];
+
+        final NDArray[] bsT = new NDArray[stages.length];
         final NDArray[] mix = new NDArray[stages.length];
         final NDArray[] r0 = new NDArray[stages.length];
         final NDArray headW;
@@ -81,7 +83,16 @@ final class SuffixNet {
                 if (!adapted[s]) continue;
                 VisionArch.Dense d = stages[s];
                 if (s > 0 || !projected) a[s] = m.create(adapter.a(d.name(), theta), new Shape(r, d.in()));
-                b[s] = m.create(adapter.b(d.name(), theta), new Shape(d.out(), r));
+                float[] b = adapter.b(d.name(), theta);
+                float[] bt = new float[b.length];
+                for (int i = 0; i < d.out(); i++) {
+                    for (int k = 0; k < r; k++) {
+                        b[i * r + k] *= scale;
+                        bt[k * d.out() + i] = b[i * r + k];
+                    }
+                }
+                bs[s] = m.create(b, new Shape(d.out(), r));
+                bsT[s] = m.create(bt, new Shape(r, d.out()));
                 float[] mx = adapter.mixing(d.name(), theta);
                 if (mx != null) mix[s] = m.create(mx, new Shape(r, r));
                 if (adapter.spec().kind() == AdapterKind.FRL_MASK)
@@ -93,7 +104,6 @@ final class SuffixNet {
     /** Intermediate values of one forward pass. */
     private final class Pass {
         final NDArray[] in = new NDArray[stages.length];
-        final NDArray[] z = new NDArray[stages.length];
         final NDArray[] u = new NDArray[stages.length];
         final NDArray[] v = new NDArray[stages.length];
         NDArray logits;
@@ -120,9 +130,8 @@ final class SuffixNet {
             }
             if (adapted[s]) {
                 f.v[s] = p.mix[s] == null ? f.u[s] : f.u[s].matMul(p.mix[s].transpose());
-                z = z.add(f.v[s].matMul(p.b[s].transpose()).mul(p.scale));
+                z = z.add(f.v[s].matMul(p.bsT[s]));
             }
-            f.z[s] = z;
             x = z.maximum(0f);
         }
         return f;
@@ -143,15 +152,18 @@ final class SuffixNet {
     float lossAndGradient(NDManager m, float[] theta, NDArray rows, int[] labels, float[] grad) {
         Params p = new Params(m, theta);
         Pass f = forward(p, rows);
-        NDArray onehot = m.create(labels).oneHot(numClasses);
-        float loss = f.logits
-                .logSoftmax(1)
-                .mul(onehot)
-                .sum()
-                .neg()
-                .div(labels.length)
-                .getFloat();
-        NDArray g = f.logits.softmax(1).sub(onehot).div(labels.length);
+        int n = labels.length;
+        NDArray logp = f.logits.logSoftmax(1);
+        float[] lp = logp.toFloatArray();
+        float[] target = new float[n * numClasses];
+        double nll = 0;
+        for (int i = 0; i < n; i++) {
+            nll -= lp[i * numClasses + labels[i]];
+            target[i * numClasses + labels[i]] = 1f / n;
+        }
+        float loss = (float) (nll / n);
+        // ∂L/∂logits = (softmax − onehot)/n
+        NDArray g = logp.exp().div(n).sub(m.create(target, new Shape(n, numClasses)));
         ParamLayout l = adapter.layout();
         int h = stages.length - 1;
         put(l, grad, "head.weight", g.transpose().matMul(f.in[h]));
@@ -160,16 +172,12 @@ final class SuffixNet {
         AdapterKind kind = adapter.spec().kind();
         for (int s = h - 1; s >= 0; s--) {
             String name = stages[s].name();
-            NDArray gz = gx.mul(f.z[s].gt(0f).toType(DataType.FLOAT32, false));
+            NDArray gz = gx.mul(f.in[s + 1].sign()); // ReLU: its output is > 0 exactly where z > 0
             NDArray gu = null;
             if (adapted[s]) {
-                NDArray gv = gz.matMul(p.b[s]).mul(p.scale);
+                NDArray gv = gz.matMul(p.bs[s]);
                 if (kind == AdapterKind.LORA || kind == AdapterKind.FFA_LORA) {
-                    put(
-                            l,
-                            grad,
-                            AdapterModel.loraB(name),
-                            gz.transpose().matMul(f.v[s]).mul(p.scale));
+                    put(l, grad, AdapterModel.loraB(name), gz.transpose().matMul(f.v[s]), p.scale);
                 }
                 if (p.mix[s] != null) {
                     NDArray gm = gv.transpose().matMul(f.u[s]);
@@ -191,8 +199,13 @@ final class SuffixNet {
     }
 
     private static void put(ParamLayout l, float[] grad, String name, NDArray value) {
+        put(l, grad, name, value, 1f);
+    }
+
+    private static void put(ParamLayout l, float[] grad, String name, NDArray value, float scale) {
         ParamLayout.Entry e = l.entry(name);
         float[] v = value.toFloatArray();
+        if (scale != 1f) for (int i = 0; i < v.length; i++) v[i] *= scale;
         if (v.length != e.size())
             throw new IllegalStateException("gradient of " + name + " has " + v.length + " values");
         System.arraycopy(v, 0, grad, e.offset(), e.size());

@@ -106,6 +106,8 @@ public final class VisionTask implements Task {
             VisionArch.Dense d = arch.denseLayers().get(arch.denseIndex(t));
             targets.add(new LayerShape(t, d.in(), d.out()));
         }
+        // fedp2p design (ALGORITHMS.md §7.5 #2): without agreed factors the task plays the leader; a Byzantine leader
+        // could choose poor factors but never make nodes disagree (all check FedSbFactors.hash()).
         FedSbFactors fedSb = config.fedSbFactors();
         if (spec.kind() == AdapterKind.FED_SB && fedSb == null) {
             int[] sample = IntStream.range(config.publicSize(), config.publicSize() + config.fedSbSamples())

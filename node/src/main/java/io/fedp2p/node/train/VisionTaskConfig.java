@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param fedSbFirstLr η₁ of ΔW₁ = −η₁·G (fedp2p design: η₀/100, ALGORITHMS.md §7.3)
  * @param fedSbFactors agreed LoRA-SB factors (from the network's leader), or null to compute them here
  */
+// SPEC-GAP: ALGORITHMS.md §2.3 asks for κ = 10 local test samples per familiar class but not where they come from;
+// with 1,000 nodes of ~50 images a node cannot spare them. fedp2p reserves the last `validationPool` training images
+// (never partitioned) and each node draws κ per familiar class from them with its own RNG.
 public record VisionTaskConfig(
         int numNodes,
         PartitionSpec partition,

@@ -99,6 +99,8 @@ final class VisionTrainer implements LocalTrainer {
         return validation;
     }
 
+    // SPEC-GAP: the issue fixes K steps per call but not how batches cross epochs; batches are cut from an endless
+    // sequence of fresh permutations of the node's samples, so a batch may straddle two epochs.
     /** The next {@code size} samples of an endless sequence of fresh permutations (all samples if fewer). */
     private int[] nextBatch(int size) {
         int n = Math.min(size, samples.length);
