@@ -2,6 +2,7 @@
 # fortunes-topic benchmarks (BENCHMARKS.md, "fortunes-topic on all-MiniLM-L6-v2"): TopicBench with the test
 # classpath (ONNX Runtime is a test dependency). Usage:
 #   node/bench/topic.sh speed [THREADS]
+#   node/bench/topic.sh forward [THREADS]
 #   node/bench/topic.sh accuracy THREADS FROZEN_LAYERS MAX_LENGTH EPOCHS [head,ffa-lora,lora,fed-sb]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -31,6 +31,7 @@ final class TopicCli {
      * without it; 1 is the usual fine-tuning default.
      */
     static final float DEFAULT_CLIP = 1f;
+
     static final int DEFAULT_EPOCHS = 3;
 
     private TopicCli() {}

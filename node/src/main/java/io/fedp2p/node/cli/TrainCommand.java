@@ -61,9 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--frozen-layers",
-            defaultValue = "0",
+            defaultValue = "4",
             description = "fortunes-topic: freeze and cache the lowest L encoder layers; adapters go on the layers "
-                    + "above (default: ${DEFAULT-VALUE})")
+                    + "above; 0 adapts every layer (default: ${DEFAULT-VALUE})")
     int frozenLayers;
 
     @Option(

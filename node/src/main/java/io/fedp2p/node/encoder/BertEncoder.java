@@ -1,6 +1,8 @@
 package io.fedp2p.node.encoder;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -50,6 +52,15 @@ public final class BertEncoder implements AutoCloseable {
         for (String n : weights.names()) {
             frozen.put(n, manager.create(weights.param(n), new Shape(weights.shape(n))));
         }
+        for (int l = 0; l < c.layers(); l++) {
+            String p = "layer." + l + ".";
+            frozen.put(
+                    p + "qkv.weight",
+                    NDArrays.concat(new NDList(param(p + "q.weight"), param(p + "k.weight"), param(p + "v.weight"))));
+            frozen.put(
+                    p + "qkv.bias",
+                    NDArrays.concat(new NDList(param(p + "q.bias"), param(p + "k.bias"), param(p + "v.bias"))));
+        }
     }
 
     public PretrainedEncoder weights() {
@@ -95,12 +106,14 @@ public final class BertEncoder implements AutoCloseable {
     public NDArray layer(int l, NDArray x, NDArray maskBias, DenseHook hook) {
         long n = x.getShape().get(0);
         long t = x.getShape().get(1);
-        NDArray q = heads(dense(l, "q", x, hook), n, t);
-        NDArray k = heads(dense(l, "k", x, hook), n, t);
-        NDArray v = heads(dense(l, "v", x, hook), n, t);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2))
-                .div((float) Math.sqrt(c.headSize()))
-                .add(maskBias);
+        // q, k and v in one matrix product (the frozen weights stacked), then each role's adapter term
+        NDList qkv = Linear.linear(x, param("layer." + l + ".qkv.weight"), param("layer." + l + ".qkv.bias"))
+                .singletonOrThrow()
+                .split(3, 2);
+        NDArray q = heads(withDelta(l, "q", x, qkv.get(0), hook).mul(1 / (float) Math.sqrt(c.headSize())), n, t);
+        NDArray k = heads(withDelta(l, "k", x, qkv.get(1), hook), n, t);
+        NDArray v = heads(withDelta(l, "v", x, qkv.get(2), hook), n, t);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(maskBias);
         NDArray ctx = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(n, t, c.hidden());
         NDArray a = layerNorm(x.add(dense(l, "o", ctx, hook)), "layer." + l + ".ln1");
         NDArray f = dense(l, "ffn_out", Activation.gelu(dense(l, "ffn_in", a, hook)), hook);
@@ -137,6 +150,11 @@ public final class BertEncoder implements AutoCloseable {
         NDArray y =
                 Linear.linear(x, param(name + ".weight"), param(name + ".bias")).singletonOrThrow();
         NDArray extra = hook.delta(name, x);
+        return extra == null ? y : y.add(extra);
+    }
+
+    private static NDArray withDelta(int l, String role, NDArray x, NDArray y, BertEncoder.DenseHook hook) {
+        NDArray extra = hook.delta(PretrainedEncoder.dense(l, role), x);
         return extra == null ? y : y.add(extra);
     }
 

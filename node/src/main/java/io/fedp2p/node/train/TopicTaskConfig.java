@@ -34,11 +34,12 @@ public record TopicTaskConfig(
         float fedSbFirstLr,
         FedSbFactors fedSbFactors) {
     /**
-     * The default number of frozen, cached layers for MiniLM-sized models. SPEC-GAP: the issue asks for the option
-     * and for L = 0 and L = 4 figures, not for a default; fedp2p uses 0 (adapters on every layer, the setting of the
-     * FFA-LoRA and Fed-SB papers) and documents {@code --frozen-layers 4} as the fast setting.
+     * The default number of frozen, cached layers. SPEC-GAP: the issue asks for the option and for L = 0 and L = 4
+     * figures, not for a default. fedp2p uses 4 (adapters on the top two of MiniLM's six layers): a step then costs
+     * about a third of an L = 0 step, so the CLI's default fine-tune and 8-node simulations finish in minutes on a
+     * 2-core machine; L = 0 (adapters on every layer, the papers' setting) is {@code --frozen-layers 0}.
      */
-    public static final int DEFAULT_FROZEN_LAYERS = 0;
+    public static final int DEFAULT_FROZEN_LAYERS = 4;
 
     public TopicTaskConfig {
         Objects.requireNonNull(model, "model");
@@ -51,7 +52,7 @@ public record TopicTaskConfig(
         }
     }
 
-    /** n nodes, the given partition, max length 128, no frozen layers. */
+    /** n nodes, the given partition, max length 128, {@link #DEFAULT_FROZEN_LAYERS} frozen layers. */
     public static TopicTaskConfig of(EncoderModel model, int numNodes, PartitionSpec partition, long seed) {
         return new TopicTaskConfig(
                 model,

@@ -8,6 +8,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
 import io.fedp2p.node.train.EngineSetup;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,11 @@ class EncoderKnownAnswerTest {
             "Debugging is twice as hard as writing the code in the first place.",
             "ok",
             "It's déjà vu all over again — naïve café façade.");
+
+    @BeforeAll
+    static void oneThread() {
+        EngineSetup.configure(1, 0);
+    }
 
     @Test
     void djlEncoderMatchesOnnxRuntime() {

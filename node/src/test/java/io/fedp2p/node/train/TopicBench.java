@@ -33,6 +33,7 @@ import java.util.Map;
  *   <li>{@code speed THREADS}: forward time of the DJL encoder and of ONNX Runtime on the same 16 × 128 batch,
  *       FFA-LoRA (q, v, r = 8) training-step time with L = 0 and L = 4 frozen layers (batch 16, max length 128), and
  *       the heap and RSS of 8 more in-process nodes;
+ *   <li>{@code forward THREADS}: only the DJL / ONNX Runtime forward comparison;
  *   <li>{@code accuracy THREADS L MAXLEN EPOCHS [ADAPTERS]}: centralized test accuracy (SGD, lr 0.03, momentum 0.9,
  *       clip 1, batch 16) of {@code head} (the linear
  *       probe), {@code ffa-lora}, {@code lora} and {@code fed-sb} with the same settings, one after the other.
@@ -52,6 +53,7 @@ public final class TopicBench {
         ObjectNode out = JSON.createObjectNode();
         out.put("threads", threads);
         if (args[0].equals("speed")) speed(data, threads, out);
+        else if (args[0].equals("forward")) forward(data, threads, out);
         else accuracy(data, args, out);
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
     }

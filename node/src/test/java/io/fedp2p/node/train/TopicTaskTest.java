@@ -35,7 +35,7 @@ class TopicTaskTest {
 
     @BeforeAll
     static void smallData() throws Exception {
-        EngineSetup.configure(2, 0);
+        EngineSetup.configure(1, 0);
         FortuneTopicsTest.writeSmall(dir, 16);
         data = FortuneTopics.load(dir);
         ffaCached = task(AdapterKind.FFA_LORA, 4, 2, EncoderTargets.DEFAULT_ROLES);
