@@ -2,8 +2,11 @@ package io.fedp2p.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -45,5 +48,23 @@ class Fedp2pCliTest {
             assertThat(code).as(name + " --help").isZero();
             assertThat(out.toString()).as(name + " --help").contains("Usage:");
         }
+    }
+
+    /** picocli formats descriptions with String.format: an unescaped percent sign prints a warning on stderr. */
+    @Test
+    void helpTextsFormatWithoutWarnings() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            for (String name : Fedp2pCli.commandLine().getSubcommands().keySet()) {
+                CommandLine cli = Fedp2pCli.commandLine();
+                cli.setOut(new PrintWriter(new StringWriter()));
+                cli.execute(name, "--help");
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                     + " prints the table of honest test accuracy. Deterministic: the same scenario and seed give an"
                     + " identical results.json.",
             "Default scenario: Fashion-MNIST (transfer setting), Dirichlet 0.3, 16 nodes on a random 6-regular graph,"
-                    + " ffa-lora, K = 20, Q = 4, 10 rounds, 20% and 30% Byzantine (see --print-scenario).",
+                    + " ffa-lora, K = 20, Q = 4, 10 rounds, 20%% and 30%% Byzantine (see --print-scenario).",
             "Writes --out DIR: results.json, results.csv, results.md, matrix.png, run.json."
         })
 public final class AttackMatrixCommand implements Callable<Integer> {
@@ -71,7 +71,8 @@ public final class AttackMatrixCommand implements Callable<Integer> {
 
     @Option(
             names = "--quick",
-            description = "a smaller run for a first look: 20% Byzantine only and 5 rounds (override with the options)")
+            description =
+                    "a smaller run for a first look: 20%% Byzantine only and 5 rounds (override with the options)")
     boolean quick;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: the scenario's)")
