@@ -25,10 +25,13 @@ final class Subcommands {
                 new io.fedp2p.node.cli.TrainCommand(),
                 new io.fedp2p.node.cli.PartitionCommand(),
                 new io.fedp2p.node.cli.NodeCommand(),
+                new io.fedp2p.node.cli.DashboardCommand(),
                 // topology-sim
                 new io.fedp2p.sim.cli.TopologyCommand(),
                 new io.fedp2p.sim.cli.SimCommand(),
-                // node
-                new io.fedp2p.node.cli.DashboardCommand());
+                // examples
+                new io.fedp2p.examples.cli.AttackMatrixCommand(),
+                new io.fedp2p.examples.cli.DemoCommand(),
+                new io.fedp2p.examples.cli.RelayCommand());
     }
 }

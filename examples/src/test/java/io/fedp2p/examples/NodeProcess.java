@@ -37,7 +37,12 @@ public final class NodeProcess {
 
     /** Runs {@code fedp2p args...} with stdout and stderr in {@code logs/name.{out,err}} (appended). */
     public static NodeProcess start(Path logs, String name, List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(logs, name, List.of(), args);
+    }
+
+    /** The same, behind a command prefix (e.g. {@code ip netns exec NS}). */
+    public static NodeProcess start(Path logs, String name, List<String> prefix, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-Xmx1g");
@@ -61,6 +66,11 @@ public final class NodeProcess {
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
         }
+    }
+
+    /** Everything the process printed on stdout so far. */
+    public String stdout() {
+        return out();
     }
 
     /** The operating-system process. */

@@ -36,13 +36,41 @@ import picocli.CommandLine.Spec;
         description = {
             "Centralized fine-tuning baseline: trains an adapter plus the full head on the non-public Fashion-MNIST",
             "images (training images after the public split) and reports test accuracy.",
-            "Without --backbone it uses the transfer-setting backbone (classes 0-4), pretraining it on first use."
+            "Without --backbone it uses the transfer-setting backbone (classes 0-4), pretraining it on first use.",
+            "--task fortunes-topic --model minilm fine-tunes the pretrained all-MiniLM-L6-v2 encoder on 8 fortune",
+            "topics (--adapter head is the linear probe on its frozen sentence embeddings)."
         })
 public final class TrainCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(TrainCommand.class);
 
     @Spec
     CommandSpec spec;
+
+    @Option(
+            names = "--task",
+            defaultValue = "fashion-mnist",
+            description = "fashion-mnist, or fortunes-topic (8 fortune topics on a pretrained encoder, --model minilm"
+                    + "|bge-small) (default: ${DEFAULT-VALUE})")
+    String task;
+
+    @Option(
+            names = "--model",
+            description = "fortunes-topic: the pretrained encoder, minilm (all-MiniLM-L6-v2) or bge-small (default: "
+                    + "minilm)")
+    String model;
+
+    @Option(
+            names = "--frozen-layers",
+            defaultValue = "4",
+            description = "fortunes-topic: freeze and cache the lowest L encoder layers; adapters go on the layers "
+                    + "above; 0 adapts every layer (default: ${DEFAULT-VALUE})")
+    int frozenLayers;
+
+    @Option(
+            names = "--max-length",
+            defaultValue = "128",
+            description = "fortunes-topic: tokens per entry, longer ones are truncated (default: ${DEFAULT-VALUE})")
+    int maxLength;
 
     @Option(
             names = "--backbone",
@@ -71,7 +99,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--targets",
             split = ",",
-            description = "adapted layers (default: every dense layer before the head)")
+            description = "adapted layers (default: every dense layer before the head); fortunes-topic: roles q, k, v, "
+                    + "o, ffn on every unfrozen layer (default: q,v)")
     List<String> targets;
 
     @Option(
@@ -144,6 +173,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
         EngineSetup.configure(t, seed);
+        if (task.equals(io.fedp2p.node.train.TopicTasks.NAME)) return topic(t);
+        if (!task.equals("fashion-mnist")) bad("unknown --task '" + task + "'; valid: fashion-mnist, fortunes-topic");
+        if (model != null) bad("--model selects the encoder of --task fortunes-topic");
         if (backbonePath != null && isText(backbonePath)) return text(settings);
         Path dir = dataDir == null ? FashionMnist.DEFAULT_DIR : dataDir;
         FashionMnist data;
@@ -182,6 +214,46 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "computers",
             description = "text backbones: the fortunes category to fine-tune on (default: ${DEFAULT-VALUE})")
     String category;
+
+    /** {@code --task fortunes-topic}: its own defaults (batch 16, lr 0.03, clip 1, 3 epochs) unless the user set one. */
+    private Integer topic(int threads) {
+        var parsed = spec.commandLine().getParseResult();
+        TrainSettings s;
+        try {
+            s = new TrainSettings(
+                    parsed.hasMatchedOption("--lr") ? lr : TopicCli.DEFAULT_LR,
+                    decay,
+                    1,
+                    parsed.hasMatchedOption("--batch-size") ? batchSize : TopicCli.DEFAULT_BATCH,
+                    rho,
+                    momentum,
+                    parsed.hasMatchedOption("--clip") ? clip : TopicCli.DEFAULT_CLIP,
+                    true);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+        if (backbonePath != null) bad("--backbone is not used by --task fortunes-topic (see --model)");
+        ObjectNode out = TopicCli.train(
+                spec,
+                new TopicCli.Options(
+                        dataDir,
+                        model,
+                        adapter,
+                        rank,
+                        alpha,
+                        targets,
+                        frlKeep,
+                        frozenLayers,
+                        maxLength,
+                        parsed.hasMatchedOption("--epochs") ? epochs : TopicCli.DEFAULT_EPOCHS,
+                        s,
+                        seed,
+                        saveAdapter));
+        out.put("threads", threads);
+        if (json) Json.print(spec.commandLine().getOut(), out);
+        else spec.commandLine().getOut().println(out.toPrettyString());
+        return 0;
+    }
 
     private static boolean isText(Path file) {
         try {

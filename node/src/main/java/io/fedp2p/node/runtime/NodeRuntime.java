@@ -62,14 +62,16 @@ public final class NodeRuntime implements AutoCloseable {
     private final ServeAddress apiAddress;
     private final Multiaddr listenAddr;
     private final int apiPort;
+    private final boolean ownsTask;
     private boolean closed;
 
-    private NodeRuntime(NodeSettings s, ProgressListener progress) throws IOException {
+    private NodeRuntime(NodeSettings s, NodeTask shared, ProgressListener progress) throws IOException {
         this.settings = s;
         Files.createDirectories(s.out());
         Identity identity = setup("key file " + s.keyFile(), () -> identity(s.keyFile()));
         EngineSetup.configure(s.threads(), s.seed());
-        this.task = setup("task", () -> NodeTask.load(s, progress));
+        this.ownsTask = shared == null;
+        this.task = shared != null ? shared : setup("task", () -> NodeTask.load(s, progress));
         ObjectNode id = identityJson(identity.peerId(), s, task);
         Optional<Checkpoint> ck = Checkpoint.read(s.out());
         ck.ifPresent(c -> checkCompatible(c, id, s));
@@ -171,7 +173,18 @@ public final class NodeRuntime implements AutoCloseable {
      * @throws NodeSetupException for bad settings, files or an incompatible checkpoint, naming the problem
      */
     public static NodeRuntime start(NodeSettings s, ProgressListener progress) throws IOException {
-        NodeRuntime r = new NodeRuntime(s, progress);
+        NodeRuntime r = new NodeRuntime(s, null, progress);
+        r.clock.execute(r.engine::start);
+        return r;
+    }
+
+    /**
+     * Like {@link #start(NodeSettings, ProgressListener)}, but on a task built by the caller and shared by several
+     * nodes of one JVM (the demo's peers: one feature cache for all). The task must match the settings (node count,
+     * partition, seed); the caller closes it after every node using it.
+     */
+    public static NodeRuntime start(NodeSettings s, NodeTask shared) throws IOException {
+        NodeRuntime r = new NodeRuntime(s, java.util.Objects.requireNonNull(shared, "shared"), ProgressListener.NONE);
         r.clock.execute(r.engine::start);
         return r;
     }
@@ -223,7 +236,7 @@ public final class NodeRuntime implements AutoCloseable {
         api.close();
         clock.close();
         trainer.close();
-        task.task().close();
+        if (ownsTask) task.task().close();
         log.info("node stopped");
     }
 

@@ -17,6 +17,9 @@ import java.util.concurrent.Executors;
  * the same for any thread count. Close it after the run.
  */
 final class BatchEvaluator implements AutoCloseable {
+    /** Models per {@link Task#evaluateAll} call. */
+    static final int PIECE = 32;
+
     private final Task task;
     private final EvalSet set;
     private final int threads;
@@ -50,8 +53,7 @@ final class BatchEvaluator implements AutoCloseable {
             int from = Math.min(models.size(), k * per);
             int to = Math.min(models.size(), from + per);
             List<float[]> slice = models.subList(from, to);
-            parts.add(CompletableFuture.supplyAsync(
-                    () -> slice.isEmpty() ? List.of() : task.evaluateAll(slice, set), executor));
+            parts.add(CompletableFuture.supplyAsync(() -> evaluate(slice), executor));
         }
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
                 .thenApply(v -> {
@@ -59,6 +61,19 @@ final class BatchEvaluator implements AutoCloseable {
                     for (CompletableFuture<List<Evaluation>> p : parts) out.addAll(p.join());
                     return out;
                 });
+    }
+
+    /**
+     * {@link Task#evaluateAll} on pieces of at most {@link #PIECE} models: the vision task keeps some per-model
+     * native intermediates until the end of each chunk of samples, so one call with hundreds of models would raise the
+     * resident memory by about 3 MB per model.
+     */
+    private List<Evaluation> evaluate(List<float[]> models) {
+        List<Evaluation> out = new ArrayList<>(models.size());
+        for (int k = 0; k < models.size(); k += PIECE) {
+            out.addAll(task.evaluateAll(models.subList(k, Math.min(models.size(), k + PIECE)), set));
+        }
+        return out;
     }
 
     @Override

@@ -47,7 +47,14 @@ public final class Simulation {
             peers.add(n.peer.toString());
         }
         SimulationStart start = new SimulationStart(
-                w.scenario, w.topology, w.spectralGap, byzantine, w.lateJoiners, peers, w.task.dimension());
+                w.scenario,
+                w.topology,
+                w.spectralGap,
+                byzantine,
+                w.lateJoiners,
+                peers,
+                w.task.dimension(),
+                w.task.backboneHash());
         w.listener.onStart(start);
         Churn churn = new Churn(w, seeds.rng("churn", 1));
         churn.schedule(w.scenario.churn());

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param lateJoiners indices of the nodes absent at the start, in join order
  * @param peerIds the nodes' peer ids
  * @param dimension length of θ
+ * @param backboneHash SHA-256 of the frozen backbone the task uses (hex)
  */
 public record SimulationStart(
         Scenario scenario,
@@ -24,7 +25,8 @@ public record SimulationStart(
         List<Integer> byzantine,
         List<Integer> lateJoiners,
         List<String> peerIds,
-        int dimension) {
+        int dimension,
+        String backboneHash) {
     public SimulationStart {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(topology, "topology");
@@ -32,5 +34,6 @@ public record SimulationStart(
         byzantine = List.copyOf(byzantine);
         lateJoiners = List.copyOf(lateJoiners);
         peerIds = List.copyOf(peerIds);
+        Objects.requireNonNull(backboneHash, "backboneHash");
     }
 }

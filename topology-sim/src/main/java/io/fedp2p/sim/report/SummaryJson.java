@@ -48,6 +48,10 @@ public final class SummaryJson {
     private static void details(ObjectNode o, SimulationResult main) {
         Scenario s = main.start().scenario();
         o.put("task", s.task().name());
+        if (!s.task().isVector()) {
+            o.put("adapter", s.task().adapter());
+            o.put("backboneSha256", main.start().backboneHash());
+        }
         o.put("topology", s.topology().format());
         o.put("spectralGap", main.start().spectralGap().gap());
         o.put("placement", s.adversary().placement().format());
