@@ -6,6 +6,7 @@ import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.adapter.AdapterSpec;
 import io.fedp2p.node.data.FashionMnist;
 import io.fedp2p.node.data.PartitionSpec;
+import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.node.model.Backbone;
 import io.fedp2p.node.model.BackboneFile;
 import io.fedp2p.node.model.VisionArch;
@@ -53,8 +54,13 @@ public record NodeTask(VisionTask task, Backbone backbone, AdapterSpec spec, lon
      * §0.1): two nodes gossip only when all three agree.
      */
     public ByteString adapterHash() {
+        return adapterHash(ExchangeSetting.FLOAT);
+    }
+
+    /** {@link #adapterHash()} bound to the exchange mode too: float and FRL-native peers refuse each other. */
+    public ByteString adapterHash(ExchangeSetting mode) {
         return GossipConfig.sha256(
-                spec.describe() + "|seed=" + seed + "|" + task.layout().describe());
+                spec.describe() + "|seed=" + seed + "|" + task.layout().describe() + mode.hashSuffix());
     }
 
     /** The backbone's SHA-256 as 32 bytes. */
