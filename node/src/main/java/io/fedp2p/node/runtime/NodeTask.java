@@ -1,7 +1,6 @@
 package io.fedp2p.node.runtime;
 
 import com.google.protobuf.ByteString;
-import io.fedp2p.gossip.protocol.GossipConfig;
 import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.adapter.AdapterSpec;
 import io.fedp2p.node.data.FashionMnist;
@@ -50,8 +49,8 @@ public record NodeTask(VisionTask task, Backbone backbone, AdapterSpec spec, lon
     }
 
     /**
-     * SHA-256 binding the adapter spec, the parameter layout and the seed of the frozen matrices (ALGORITHMS.md
-     * §0.1): two nodes gossip only when all three agree.
+     * SHA-256 binding the adapter spec, the parameter layout, the seed of the frozen matrices (ALGORITHMS.md §0.1)
+     * and, for {@code fed-sb}, the factors' hash (§7.5 #2): two nodes gossip only when all agree. Float exchange mode.
      */
     public ByteString adapterHash() {
         return adapterHash(ExchangeSetting.FLOAT);
@@ -59,8 +58,7 @@ public record NodeTask(VisionTask task, Backbone backbone, AdapterSpec spec, lon
 
     /** {@link #adapterHash()} bound to the exchange mode too: float and FRL-native peers refuse each other. */
     public ByteString adapterHash(ExchangeSetting mode) {
-        return GossipConfig.sha256(
-                spec.describe() + "|seed=" + seed + "|" + task.layout().describe() + mode.hashSuffix());
+        return AdapterHash.of(task, seed, mode);
     }
 
     /** The backbone's SHA-256 as 32 bytes. */

@@ -10,6 +10,7 @@ import io.fedp2p.gossip.transport.InMemoryNetwork;
 import io.fedp2p.node.SeedTree;
 import io.fedp2p.node.engine.EngineConfig;
 import io.fedp2p.node.engine.ExchangeSetting;
+import io.fedp2p.node.runtime.AdapterHash;
 import io.fedp2p.node.train.LocalTrainer;
 import io.fedp2p.node.train.Task;
 import io.fedp2p.robustness.attack.Knowledge;
@@ -124,8 +125,7 @@ final class WorldBuilder {
     private void network(boolean[] byz) {
         NetworkSettings ns = scenario.network();
         ExchangeSetting exchange = scenario.task().exchangeMode();
-        ByteString adapterHash = GossipConfig.sha256(task.adapterSpec().describe() + "|seed=" + scenario.seed() + "|"
-                + task.layout().describe() + exchange.hashSuffix());
+        ByteString adapterHash = AdapterHash.of(task, scenario.seed(), exchange);
         ByteString backboneHash = ByteString.copyFrom(HexFormat.of().parseHex(task.backboneHash()));
         GossipConfig gossip = GossipConfig.defaults(
                         "fedp2p-sim", adapterHash, backboneHash, exchange.gossipDimension(task))
