@@ -277,7 +277,8 @@ public final class NodeRuntime implements AutoCloseable {
         n.put("partition", s.partition());
         n.put("network", s.network());
         // only when not float, so checkpoints written before the option existed still resume
-        if (s.exchangeMode() != ExchangeSetting.FLOAT) n.put("exchangeMode", s.exchangeMode().id());
+        if (s.exchangeMode() != ExchangeSetting.FLOAT)
+            n.put("exchangeMode", s.exchangeMode().id());
         // a checkpoint's R matrices are only meaningful in the basis of the factors they were trained with (§7.5 #2)
         task.task().fedSbFactorsHash().ifPresent(h -> n.put("fedSbFactorsSha256", h));
         return n;
