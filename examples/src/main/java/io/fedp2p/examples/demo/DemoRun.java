@@ -3,6 +3,7 @@ package io.fedp2p.examples.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fedp2p.gossip.multiaddr.Multiaddr;
 import io.fedp2p.gossip.protocol.PayloadEncoding;
+import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.node.runtime.NodeRuntime;
 import io.fedp2p.node.runtime.NodeSettings;
 import java.io.IOException;
@@ -90,6 +91,7 @@ public final class DemoRun {
                 null,
                 "ffa-lora",
                 8,
+                ExchangeSetting.FLOAT,
                 null,
                 s.partition(),
                 i,

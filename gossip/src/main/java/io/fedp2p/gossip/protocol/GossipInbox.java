@@ -110,7 +110,9 @@ public final class GossipInbox {
             throw new PeerFault(FaultKind.PROTOCOL_VIOLATION, "message for network '" + m.networkId() + "'");
         }
         if (!m.adapterSpecHash().equals(config.adapterSpecHash())) {
-            throw new PeerFault(FaultKind.PROTOCOL_VIOLATION, "message for another adapter spec");
+            throw new PeerFault(
+                    FaultKind.PROTOCOL_VIOLATION,
+                    "message for another adapter setup (adapter spec, layout, seed, Fed-SB factors or exchange mode differ)");
         }
         if (!m.backboneHash().equals(config.backboneHash())) {
             throw new PeerFault(FaultKind.PROTOCOL_VIOLATION, "message for another backbone");

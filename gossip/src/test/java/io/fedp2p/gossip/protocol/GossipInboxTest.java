@@ -97,6 +97,18 @@ class GossipInboxTest {
     }
 
     @Test
+    void refusesOtherAdapterSetupsWithAReasonThatNamesThem() {
+        GossipInbox other = new GossipInbox(
+                bob.peerId(),
+                GossipConfig.defaults("test-net", GossipConfig.sha256("fed-sb r=8|fedsb=other"), Fixtures.BACKBONE, 4));
+
+        assertThatThrownBy(() -> other.onHeader(alice.peerId(), Fixtures.signed(alice, bob, 1, 0, new byte[1]), true))
+                .satisfies(e -> assertThat(kindOf(e)).isEqualTo(FaultKind.PROTOCOL_VIOLATION))
+                .hasMessageContaining("another adapter setup")
+                .hasMessageContaining("Fed-SB factors");
+    }
+
+    @Test
     void refusesContentThatDoesNotMatchTheSignedHash() {
         SignedHeader h = Fixtures.signed(alice, bob, 1, 0, new byte[10]);
         bobInbox.onHeader(alice.peerId(), h, true);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,6 +38,7 @@ public final class AdapterModel {
     private final List<LayerShape> targets;
     private final LayerShape head;
     private final ParamLayout layout;
+    private final String fedSbHash;
     private final Map<String, float[]> frozen;
     private final float[] initial;
 
@@ -46,8 +48,10 @@ public final class AdapterModel {
             LayerShape head,
             Map<String, float[]> frozen,
             float[] initial,
-            ParamLayout layout) {
+            ParamLayout layout,
+            String fedSbHash) {
         this.spec = spec;
+        this.fedSbHash = fedSbHash;
         this.targets = List.copyOf(targets);
         this.head = head;
         this.frozen = Collections.unmodifiableMap(frozen);
@@ -119,7 +123,8 @@ public final class AdapterModel {
         ParamLayout layout = ParamLayout.of(shapes);
         float[] initial = new float[layout.dimension()];
         for (Map.Entry<String, float[]> e : init.entrySet()) layout.put(initial, e.getKey(), e.getValue());
-        return new AdapterModel(spec, targets, head, frozen, initial, layout);
+        String fedSbHash = spec.kind() == AdapterKind.FED_SB && fedSb != null ? fedSb.hash() : null;
+        return new AdapterModel(spec, targets, head, frozen, initial, layout, fedSbHash);
     }
 
     public static String loraA(String layer) {
@@ -140,6 +145,14 @@ public final class AdapterModel {
 
     static String frlR0(String layer) {
         return layer + ".frl_R0";
+    }
+
+    /**
+     * {@link FedSbFactors#hash()} of the factors this model was built with ({@code fed-sb} only, empty otherwise): the
+     * part of the adapter that is not a function of the spec and the seed (ALGORITHMS.md §7.5 #2).
+     */
+    public Optional<String> fedSbFactorsHash() {
+        return Optional.ofNullable(fedSbHash);
     }
 
     public AdapterSpec spec() {

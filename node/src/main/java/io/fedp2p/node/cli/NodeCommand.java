@@ -2,6 +2,7 @@ package io.fedp2p.node.cli;
 
 import io.fedp2p.gossip.multiaddr.Multiaddr;
 import io.fedp2p.gossip.protocol.PayloadEncoding;
+import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.node.runtime.NodeRuntime;
 import io.fedp2p.node.runtime.NodeSettings;
 import io.fedp2p.node.runtime.NodeSetupException;
@@ -66,6 +67,13 @@ public final class NodeCommand implements Callable<Integer> {
             defaultValue = "ffa-lora",
             description = "lora, ffa-lora, fed-sb, head, frl-mask (default: ${DEFAULT-VALUE})")
     String adapter;
+
+    @Option(
+            names = "--exchange-mode",
+            defaultValue = "float",
+            description = "float (θ as floats) or frl-native (with --adapter frl-mask: per-layer rankings voted with a"
+                    + " W-weighted Borda count, only the head as floats) (default: ${DEFAULT-VALUE})")
+    String exchangeMode;
 
     @Option(names = "--rank", defaultValue = "8", description = "adapter rank r (default: ${DEFAULT-VALUE})")
     int rank;
@@ -268,6 +276,7 @@ public final class NodeCommand implements Callable<Integer> {
                     cacheDir,
                     adapter,
                     rank,
+                    ExchangeSetting.parse(exchangeMode),
                     dataDir,
                     partition,
                     nodeIndex,

@@ -6,6 +6,8 @@ import io.fedp2p.robustness.attack.Attack;
 import io.fedp2p.robustness.attack.AttackContext;
 import io.fedp2p.robustness.attack.ForgedMessage;
 import io.fedp2p.robustness.attack.Knowledge;
+import io.fedp2p.robustness.attack.RankReversalAttack;
+import io.fedp2p.robustness.filter.RankVote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,6 +64,33 @@ public record ByzantineRole(
 
     public ByzantineRole withEquivocation(boolean on) {
         return new ByzantineRole(attack, on, rushFraction, nodes, byzantine, victimF, collusionSeed, rng, targets);
+    }
+
+    /** True when the attack forges FRL-native rankings (rank reversal, ALGORITHMS.md §3.4, §6.10). */
+    boolean attacksRankings() {
+        return attack instanceof RankReversalAttack;
+    }
+
+    /**
+     * The rankings per recipient in FRL-native mode (ALGORITHMS.md §3.4, §6.10): each layer's ranking reversed, so
+     * that the edges this node's honest training values most are voted to the bottom; with {@code equivocate} the
+     * second half of the recipients gets the honest rankings.
+     *
+     * <p>SPEC-GAP: in FRL the colluders upload the reverse of the Borda sum of their honest rankings; over gossip
+     * colluders have no channel to pool rankings, so each attacker reverses its own current rankings (its honest
+     * vote's result at step q), and its head stays honest so that the defence accepts the message and the reversed
+     * vote counts (the strongest position for this attack).
+     */
+    SortedMap<PeerId, int[][]> forgeRankings(int[][] honest, SortedSet<PeerId> recipients) {
+        int[][] reversed = new int[honest.length][];
+        for (int l = 0; l < honest.length; l++) reversed[l] = RankVote.reverse(honest[l]);
+        TreeMap<PeerId, int[][]> out = new TreeMap<>();
+        int k = 0;
+        for (PeerId r : recipients) {
+            boolean forged = !equivocate || k++ < (recipients.size() + 1) / 2;
+            out.put(r, forged ? reversed : honest);
+        }
+        return out;
     }
 
     /** Forged vectors (θ, Δ) per recipient at step {@code q}. */

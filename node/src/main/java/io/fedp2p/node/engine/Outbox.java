@@ -19,13 +19,20 @@ final class Outbox {
     private final GossipTransport transport;
     private final ByzantineRole byzantine;
     private final int gossipSteps;
+    private final ExchangeMode mode;
     private float[] lastSentIterate;
 
-    Outbox(GossipTransport transport, ByzantineRole byzantine, int gossipSteps, float[] lastSentIterate) {
+    Outbox(
+            GossipTransport transport,
+            ByzantineRole byzantine,
+            int gossipSteps,
+            float[] lastSentIterate,
+            ExchangeMode mode) {
         this.transport = transport;
         this.byzantine = byzantine;
         this.gossipSteps = gossipSteps;
         this.lastSentIterate = lastSentIterate;
+        this.mode = mode;
     }
 
     float[] lastSentIterate() {
@@ -37,7 +44,10 @@ final class Outbox {
         lastSentIterate = null;
     }
 
-    /** Sends step {@code q} of {@code rs}'s round; {@code x} is the round-start model θ^{t,0}. */
+    /**
+     * Sends step {@code q} of {@code rs}'s round; {@code x} is the round-start model θ^{t,0} (full; the mode takes
+     * its float part as the attack reference).
+     */
     void send(RoundState rs, int q, float[] x) {
         rs.sent = true;
         // fedp2p design (ALGORITHMS.md §8 step 7 says "exchange z^(q) with neighbours in A_i"): at q >= 1 the node
@@ -47,16 +57,26 @@ final class Outbox {
         to.retainAll(transport.neighbours());
         float[] own = q == 0 ? rs.theta : rs.z;
         if (byzantine == null) {
-            transport.send(to, message(rs, q, own, rs.delta));
+            transport.send(to, mode.decorate(rs, message(rs, q, own, rs.delta)));
             if (q == gossipSteps - 1) lastSentIterate = transport.asReceived(own);
             return;
         }
-        float[] ownUpdate = q == 0 ? rs.delta : RoundEngine.subtract(rs.z, x);
-        SortedMap<PeerId, ForgedMessage> forged = byzantine.forge(rs.round, q, x, ownUpdate, rs.inbox, to);
+        if (mode.ranked() && byzantine.attacksRankings()) {
+            ModelMessage honest = message(rs, q, own, rs.delta);
+            for (Map.Entry<PeerId, int[][]> e :
+                    byzantine.forgeRankings(rs.ranking, to).entrySet()) {
+                transport.send(List.of(e.getKey()), honest.withRanking(e.getValue()));
+            }
+            if (q == gossipSteps - 1) lastSentIterate = transport.asReceived(own);
+            return;
+        }
+        float[] reference = mode.floats(x);
+        float[] ownUpdate = q == 0 ? rs.delta : RoundEngine.subtract(rs.z, reference);
+        SortedMap<PeerId, ForgedMessage> forged = byzantine.forge(rs.round, q, reference, ownUpdate, rs.inbox, to);
         boolean first = true;
         for (Map.Entry<PeerId, ForgedMessage> e : forged.entrySet()) {
             ForgedMessage f = e.getValue();
-            transport.send(List.of(e.getKey()), message(rs, q, f.theta(), f.delta()));
+            transport.send(List.of(e.getKey()), mode.decorate(rs, message(rs, q, f.theta(), f.delta())));
             if (first && q == gossipSteps - 1) lastSentIterate = transport.asReceived(f.theta());
             first = false;
         }

@@ -9,6 +9,7 @@ import io.fedp2p.gossip.protocol.ModelMessage;
 import io.fedp2p.gossip.transport.GossipTransport;
 import io.fedp2p.gossip.transport.TransportListener;
 import io.fedp2p.robustness.Candidate;
+import io.fedp2p.robustness.Evaluators;
 import io.fedp2p.robustness.PeerKey;
 import io.fedp2p.robustness.RobustnessState;
 import io.fedp2p.robustness.RoundInput;
@@ -18,9 +19,11 @@ import io.fedp2p.robustness.defence.MixOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,7 @@ public final class RoundEngine {
     private final EngineListener listener;
     private final EngineConfig config;
     private final ByzantineRole byzantine;
+    private final ExchangeMode mode;
     private final EarlyMessages early;
     private final Outbox outbox;
     private final CatchUp catchUp = new CatchUp();
@@ -91,7 +95,8 @@ public final class RoundEngine {
         this.round = b.round;
         this.x = b.model.clone();
         this.state = b.state;
-        this.outbox = new Outbox(b.transport, b.byzantine, b.config.gossipSteps(), b.lastSentIterate);
+        this.mode = b.exchange;
+        this.outbox = new Outbox(b.transport, b.byzantine, b.config.gossipSteps(), b.lastSentIterate, b.exchange);
         this.early = new EarlyMessages(config.maxBufferedPerPeer());
     }
 
@@ -188,6 +193,7 @@ public final class RoundEngine {
     private void trainingDone(long r, LocalCompute.TrainOutcome o) {
         if (phase != Phase.TRAINING || rs == null || r != round) return; // abandoned by a stop or a catch-up
         rs.trainNanos = clock.nanos() - rs.startNanos;
+        float[] trained;
         if (o.failure() != null) {
             log.warn(
                     "local training of round {} failed: {}; keeping the model",
@@ -195,15 +201,17 @@ public final class RoundEngine {
                     o.failure().toString());
             listener.onTrainingFailed(r, o.failure());
             // fedp2p design: a failed local step (divergence) contributes a zero update, so the round goes on in step
-            rs.theta = x.clone();
+            trained = x.clone();
             rs.notes.add("training failed: " + o.failure().getMessage());
         } else {
             if (o.theta().length != x.length)
                 throw new IllegalStateException("trainer returned a vector of wrong size");
-            rs.theta = o.theta();
+            trained = o.theta();
             rs.trainLoss = o.meanLoss();
         }
-        rs.delta = subtract(rs.theta, x);
+        rs.theta = mode.floats(trained);
+        rs.delta = subtract(rs.theta, mode.floats(x));
+        mode.trained(rs, trained);
         // Neighbours RFFL removed are cut at the transport (removeForRounds), so the degree announced for W counts
         // exactly the neighbours this node exchanges with, and both ends of a link compute the same W[i][j].
         for (PeerId p : transport.neighbours()) {
@@ -272,19 +280,23 @@ public final class RoundEngine {
         rs.cancelTimers();
         if (!rs.sent) outbox.send(rs, rs.step, x);
         int q = rs.step;
+        SortedMap<PeerId, String> invalid = mode.screen(rs);
         List<Candidate> candidates = book.candidates(rs, q);
         MixOutcome o;
         long mixStart = clock.nanos();
+        Evaluators ev = mode.evaluators(rs, evaluators.evaluators(round, q));
         if (q == 0) {
-            o = defence.stepZero(
-                    new RoundInput(round, rs.theta, rs.delta, candidates), state, evaluators.evaluators(round, 0), rng);
+            o = defence.stepZero(new RoundInput(round, rs.theta, rs.delta, candidates), state, ev, rng);
         } else {
-            o = defence.step(rs.context, new StepInput(q, rs.z, candidates), evaluators.evaluators(round, q), rng);
+            o = defence.step(rs.context, new StepInput(q, rs.z, candidates), ev, rng);
         }
-        rs.mixNanos += clock.nanos() - mixStart;
         rs.context = o.context();
         rs.z = o.mixed();
-        book.record(rs, q, o, (p, detail) -> transport.penalise(p, FaultKind.BAD_PAYLOAD, detail));
+        BiConsumer<PeerId, String> penalise = (p, detail) -> transport.penalise(p, FaultKind.BAD_PAYLOAD, detail);
+        book.record(rs, q, o, penalise);
+        book.recordInvalid(rs, q, invalid, penalise);
+        mode.mixed(rs, o, book);
+        rs.mixNanos += clock.nanos() - mixStart;
         if (q == config.gossipSteps() - 1) book.keepLastStep(rs);
         if (q + 1 < config.gossipSteps()) enterStep(q + 1);
         else finishRound();
@@ -299,7 +311,7 @@ public final class RoundEngine {
             PeerId p = book.peer(k);
             if (p != null) removeForRounds(p, state.neighbours().get(k).bannedUntilRound());
         }
-        x = rs.z;
+        x = mode.next(rs);
         TrafficStats t = transport.traffic();
         RoundResult result = new RoundResult(
                 round,
@@ -364,6 +376,7 @@ public final class RoundEngine {
         rs.trainLoss = old.trainLoss;
         rs.theta = old.theta;
         rs.delta = old.delta;
+        rs.ranking = old.ranking;
         rs.neighbours = old.neighbours;
         rs.degree = old.degree;
         rs.exchange = old.exchange;

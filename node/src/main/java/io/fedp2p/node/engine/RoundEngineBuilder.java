@@ -26,6 +26,7 @@ public final class RoundEngineBuilder {
     float[] model;
     RobustnessState state = RobustnessState.initial();
     float[] lastSentIterate;
+    ExchangeMode exchange = FloatExchange.INSTANCE;
 
     RoundEngineBuilder() {}
 
@@ -76,6 +77,16 @@ public final class RoundEngineBuilder {
         return this;
     }
 
+    /**
+     * FRL-native adapter mode (ALGORITHMS.md §3.9a): rankings of the supermask scores travel and are voted on with a
+     * W-weighted Borda count, the head travels as floats through the defence. The transport's gossip dimension must be
+     * {@link FrlLayout#floatDimension()}.
+     */
+    public RoundEngineBuilder frlNative(FrlLayout layout) {
+        this.exchange = new FrlNativeExchange(layout);
+        return this;
+    }
+
     /** The initial model x_t (copied). */
     public RoundEngineBuilder model(float[] m) {
         this.model = m;
@@ -100,6 +111,10 @@ public final class RoundEngineBuilder {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(evaluators, "evaluators");
+        if (exchange instanceof FrlNativeExchange f && f.layout().dimension() != model.length) {
+            throw new IllegalArgumentException("model has " + model.length + " values, the FRL layout "
+                    + f.layout().dimension());
+        }
         return new RoundEngine(this);
     }
 }

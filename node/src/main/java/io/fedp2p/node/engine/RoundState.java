@@ -24,6 +24,9 @@ final class RoundState {
     float[] theta;
     float[] delta;
     float[] z;
+    /** The node's current per-layer rankings (FRL-native mode, ALGORITHMS.md §3.9a); null in float mode. */
+    int[][] ranking;
+
     int degree;
     /** Neighbours this node exchanges with this round (transport neighbours minus RFFL bans), fixed at step 0. */
     SortedSet<PeerId> exchange = new TreeSet<>();

@@ -84,6 +84,18 @@ final class StepBook {
         for (String n : o.notes()) rs.notes.add("q=" + q + ": " + n);
     }
 
+    /**
+     * Records the step's messages the exchange mode refused before the defence saw them (e.g. an FRL-native message
+     * whose rankings are no permutations): rejected at step {@code q}, and a fault of the peer.
+     */
+    void recordInvalid(RoundState rs, int q, Map<PeerId, String> invalid, BiConsumer<PeerId, String> penalise) {
+        for (Map.Entry<PeerId, String> e : invalid.entrySet()) {
+            PeerId p = e.getKey();
+            rs.outcomes.put(p, new PeerOutcome(p.toString(), false, PeerOutcome.INVALID_RANKING, q, 0, e.getValue()));
+            penalise.accept(p, PeerOutcome.INVALID_RANKING + ": " + e.getValue());
+        }
+    }
+
     /** Keeps the last step's iterates of the neighbours still in A_i, for the next round's plausibility check. */
     void keepLastStep(RoundState rs) {
         for (Map.Entry<PeerId, ModelMessage> e : rs.inbox.entrySet()) {

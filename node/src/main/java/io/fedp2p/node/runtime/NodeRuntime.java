@@ -19,6 +19,7 @@ import io.fedp2p.node.dashboard.NodeDashboard;
 import io.fedp2p.node.dashboard.ServeAddress;
 import io.fedp2p.node.engine.ByzantineRole;
 import io.fedp2p.node.engine.EngineConfig;
+import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.node.engine.RoundEngine;
 import io.fedp2p.node.engine.RoundEngineBuilder;
 import io.fedp2p.node.train.EngineSetup;
@@ -101,9 +102,9 @@ public final class NodeRuntime implements AutoCloseable {
                 new Libp2pTransport.Options(
                         GossipConfig.defaults(
                                         s.network(),
-                                        task.adapterHash(),
+                                        task.adapterHash(s.exchangeMode()),
                                         task.backboneHash(),
-                                        task.task().dimension())
+                                        s.exchangeMode().gossipDimension(task.task()))
                                 .withEncoding(s.encoding())
                                 .withMaxContentBytes(s.maxMessageBytes()),
                         setup("topology", () -> neighbourConfig(s)),
@@ -154,6 +155,7 @@ public final class NodeRuntime implements AutoCloseable {
                         nextRound,
                         ck.map(Checkpoint::robustness).orElse(RobustnessState.initial()),
                         ck.map(Checkpoint::lastSentIterate).orElse(null));
+        s.exchangeMode().apply(b, task.task());
         if (!attack.name().equals("none")) {
             b.byzantine(setup("attack", () -> ByzantineRole.of(attack.create(), seeds.rng("attack", s.nodeIndex()))
                     .withEquivocation(s.equivocate())));
@@ -274,6 +276,11 @@ public final class NodeRuntime implements AutoCloseable {
         n.put("numNodes", s.numNodes());
         n.put("partition", s.partition());
         n.put("network", s.network());
+        // only when not float, so checkpoints written before the option existed still resume
+        if (s.exchangeMode() != ExchangeSetting.FLOAT)
+            n.put("exchangeMode", s.exchangeMode().id());
+        // a checkpoint's R matrices are only meaningful in the basis of the factors they were trained with (§7.5 #2)
+        task.task().fedSbFactorsHash().ifPresent(h -> n.put("fedSbFactorsSha256", h));
         return n;
     }
 

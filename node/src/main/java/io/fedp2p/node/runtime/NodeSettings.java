@@ -2,6 +2,8 @@ package io.fedp2p.node.runtime;
 
 import io.fedp2p.gossip.multiaddr.Multiaddr;
 import io.fedp2p.gossip.protocol.PayloadEncoding;
+import io.fedp2p.node.adapter.AdapterKind;
+import io.fedp2p.node.engine.ExchangeSetting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.Objects;
  * @param backbone frozen backbone file, or null for the cached transfer-setting backbone
  * @param cacheDir where the default backbone is cached
  * @param dataDir Fashion-MNIST directory, or null for the Debian package's location
+ * @param exchangeMode {@code float} (θ as floats) or {@code frl-native} (rankings, ALGORITHMS.md §3.9a; needs the
+ *     {@code frl-mask} adapter)
  * @param partition {@code iid}, {@code dirichlet:A}, {@code shards:K}, {@code quantity:A}
  * @param localSteps K, or 0 for one local epoch over the node's shard
  * @param api {@code HOST:PORT} of the HTTP API
@@ -28,6 +32,7 @@ public record NodeSettings(
         Path cacheDir,
         String adapter,
         int rank,
+        ExchangeSetting exchangeMode,
         Path dataDir,
         String partition,
         int nodeIndex,
@@ -62,6 +67,8 @@ public record NodeSettings(
         bootstrap = List.copyOf(bootstrap);
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(adapter, "adapter");
+        Objects.requireNonNull(exchangeMode, "exchangeMode");
+        exchangeMode.check(AdapterKind.parse(adapter));
         Objects.requireNonNull(partition, "partition");
         Objects.requireNonNull(defence, "defence");
         Objects.requireNonNull(attack, "attack");

@@ -1,11 +1,11 @@
 package io.fedp2p.node.runtime;
 
 import com.google.protobuf.ByteString;
-import io.fedp2p.gossip.protocol.GossipConfig;
 import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.adapter.AdapterSpec;
 import io.fedp2p.node.data.FashionMnist;
 import io.fedp2p.node.data.PartitionSpec;
+import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.node.model.Backbone;
 import io.fedp2p.node.model.BackboneFile;
 import io.fedp2p.node.model.VisionArch;
@@ -49,12 +49,16 @@ public record NodeTask(VisionTask task, Backbone backbone, AdapterSpec spec, lon
     }
 
     /**
-     * SHA-256 binding the adapter spec, the parameter layout and the seed of the frozen matrices (ALGORITHMS.md
-     * §0.1): two nodes gossip only when all three agree.
+     * SHA-256 binding the adapter spec, the parameter layout, the seed of the frozen matrices (ALGORITHMS.md §0.1)
+     * and, for {@code fed-sb}, the factors' hash (§7.5 #2): two nodes gossip only when all agree. Float exchange mode.
      */
     public ByteString adapterHash() {
-        return GossipConfig.sha256(
-                spec.describe() + "|seed=" + seed + "|" + task.layout().describe());
+        return adapterHash(ExchangeSetting.FLOAT);
+    }
+
+    /** {@link #adapterHash()} bound to the exchange mode too: float and FRL-native peers refuse each other. */
+    public ByteString adapterHash(ExchangeSetting mode) {
+        return AdapterHash.of(task, seed, mode);
     }
 
     /** The backbone's SHA-256 as 32 bytes. */

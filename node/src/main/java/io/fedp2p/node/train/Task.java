@@ -3,6 +3,7 @@ package io.fedp2p.node.train;
 import io.fedp2p.node.adapter.AdapterSpec;
 import io.fedp2p.node.adapter.ParamLayout;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 import java.util.random.RandomGenerator;
 
@@ -21,6 +22,13 @@ public interface Task extends AutoCloseable {
     String backboneHash();
 
     AdapterSpec adapterSpec();
+
+    /**
+     * The SHA-256 of the agreed Fed-SB factors (ALGORITHMS.md §7.5 #2) when the adapter is {@code fed-sb}, empty
+     * otherwise; it goes into the adapter hash of gossip headers so that nodes holding different factors refuse each
+     * other's messages instead of mixing R matrices of different bases.
+     */
+    Optional<String> fedSbFactorsHash();
 
     /** The canonical layout of θ: sorted parameter names, row-major (ALGORITHMS.md §0.1). */
     ParamLayout layout();

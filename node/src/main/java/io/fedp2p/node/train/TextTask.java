@@ -79,6 +79,11 @@ public final class TextTask implements Task {
     }
 
     @Override
+    public java.util.Optional<String> fedSbFactorsHash() {
+        return adapter.fedSbFactorsHash();
+    }
+
+    @Override
     public ParamLayout layout() {
         return adapter.layout();
     }

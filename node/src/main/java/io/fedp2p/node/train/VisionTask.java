@@ -213,6 +213,11 @@ public final class VisionTask implements Task {
         return adapter.spec();
     }
 
+    @Override
+    public java.util.Optional<String> fedSbFactorsHash() {
+        return adapter.fedSbFactorsHash();
+    }
+
     /** The adapter's Java-side model (frozen matrices, ΔW of a vector). */
     public AdapterModel adapterModel() {
         return adapter;

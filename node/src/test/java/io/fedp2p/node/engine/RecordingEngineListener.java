@@ -10,6 +10,7 @@ final class RecordingEngineListener implements EngineListener {
     final List<Long> signed = new ArrayList<>();
     final List<EquivocationProof> proofs = new ArrayList<>();
     final List<long[]> catchUps = new ArrayList<>();
+    final List<String> faults = new ArrayList<>();
     boolean stopped;
 
     @Override
@@ -30,6 +31,11 @@ final class RecordingEngineListener implements EngineListener {
     @Override
     public void onCatchUp(long fromRound, long toRound) {
         catchUps.add(new long[] {fromRound, toRound});
+    }
+
+    @Override
+    public void onFault(io.fedp2p.gossip.identity.PeerId peer, io.fedp2p.gossip.fault.FaultKind kind, String detail) {
+        faults.add(peer + " " + kind + " " + detail);
     }
 
     @Override

@@ -46,6 +46,18 @@ final class SimNetwork {
     /** Builds and registers engine i (not started). */
     RoundEngine engine(
             int i, EngineConfig config, Defence defence, LocalCompute compute, float[] x0, ByzantineRole byz) {
+        return engine(i, config, defence, compute, x0, byz, null);
+    }
+
+    /** Builds and registers engine i (not started), in FRL-native mode when {@code frl} is not null. */
+    RoundEngine engine(
+            int i,
+            EngineConfig config,
+            Defence defence,
+            LocalCompute compute,
+            float[] x0,
+            ByzantineRole byz,
+            FrlLayout frl) {
         RecordingEngineListener l = new RecordingEngineListener();
         RoundEngineBuilder b = RoundEngine.builder()
                 .clock(clock)
@@ -57,6 +69,7 @@ final class SimNetwork {
                 .config(config)
                 .model(x0);
         if (byz != null) b.byzantine(byz);
+        if (frl != null) b.frlNative(frl);
         RoundEngine e = b.build();
         engines.add(e);
         listeners.add(l);

@@ -42,6 +42,24 @@ class NodeCommandTest {
     }
 
     @Test
+    void exchangeModeIsCheckedAgainstTheAdapter() throws Exception {
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "--exchange-mode", "frl-native", "--adapter", "lora"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("exchange mode frl-native needs adapter frl-mask, got lora");
+
+        StringWriter err2 = new StringWriter();
+        assertThat(run(err2, "--exchange-mode", "rankings")).isEqualTo(2);
+        assertThat(err2.toString()).contains("unknown exchange mode 'rankings'; valid: float, frl-native");
+
+        Path yaml = dir.resolve("node.yaml");
+        Files.writeString(yaml, "adapter: ffa-lora\nexchange-mode: frl-native\n");
+        StringWriter err3 = new StringWriter();
+        assertThat(run(err3, "--config", yaml.toString())).isEqualTo(2);
+        assertThat(err3.toString()).contains("needs adapter frl-mask, got ffa-lora");
+    }
+
+    @Test
     void unknownYamlKeysAreNamed() throws Exception {
         Path yaml = dir.resolve("node.yaml");
         Files.writeString(yaml, "rounds: 3\nroundz: 4\n");

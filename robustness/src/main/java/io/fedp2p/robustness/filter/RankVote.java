@@ -14,6 +14,15 @@ public final class RankVote {
 
     /** The consensus ranking of {@code rankings} (each a permutation of 0..n−1) with voter weights. */
     public static int[] weightedBorda(List<int[]> rankings, double[] weights) {
+        return ArgSort.ascending(weightedScores(rankings, weights));
+    }
+
+    /**
+     * The weighted Borda sums {@code V[e] = Σ_u weights[u]·P_u[e]}, {@code P_u[e]} the position of edge e in ranking
+     * u, summed in voter order. Replacing one voter's ranking changes every {@code V[e]} by at most {@code
+     * weight·(n − 1)} (§3.2, §3.9a).
+     */
+    public static double[] weightedScores(List<int[]> rankings, double[] weights) {
         if (rankings.isEmpty()) throw new IllegalArgumentException("no rankings to vote on");
         if (weights.length != rankings.size()) {
             throw new IllegalArgumentException(weights.length + " weights for " + rankings.size() + " rankings");
@@ -27,7 +36,7 @@ public final class RankVote {
             if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("bad weight " + w);
             for (int p = 0; p < n; p++) votes[ranking[p]] += w * p;
         }
-        return ArgSort.ascending(votes);
+        return votes;
     }
 
     /** The ranking that sorts {@code scores} ascending (edge ids, least important first), ties by edge id. */

@@ -83,6 +83,13 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--adapter", paramLabel = "NAME", description = "ffa-lora (default), lora, fed-sb, head, frl-mask")
     String adapter;
 
+    @Option(
+            names = "--exchange-mode",
+            paramLabel = "MODE",
+            description =
+                    "float (default) or frl-native (with --adapter frl-mask: rankings voted on, ALGORITHMS §3.9a)")
+    String exchangeMode;
+
     @Option(names = "--local-steps", paramLabel = "K", description = "local steps; 0 = one local epoch (default)")
     String localSteps;
 
@@ -210,6 +217,7 @@ public final class SimCommand implements Callable<Integer> {
         put(o, "seed", seed);
         put(o, "partition", partition);
         put(o, "adapter", adapter);
+        put(o, "exchange-mode", exchangeMode);
         put(o, "local-steps", localSteps);
         put(o, "gossip-steps", gossipSteps);
         put(o, "rho", rho);

@@ -86,6 +86,7 @@ final class World {
                 .config(engineConfig)
                 .model(model)
                 .resume(nextRound, state, lastIterate);
+        scenario.task().exchangeMode().apply(b, task);
         AdversarySettings adv = scenario.adversary();
         if (n.byzantine && !adv.attack().name().equals("none")) {
             b.byzantine(new ByzantineRole(

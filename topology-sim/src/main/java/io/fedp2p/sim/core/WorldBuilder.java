@@ -9,6 +9,8 @@ import io.fedp2p.gossip.protocol.GossipConfig;
 import io.fedp2p.gossip.transport.InMemoryNetwork;
 import io.fedp2p.node.SeedTree;
 import io.fedp2p.node.engine.EngineConfig;
+import io.fedp2p.node.engine.ExchangeSetting;
+import io.fedp2p.node.runtime.AdapterHash;
 import io.fedp2p.node.train.LocalTrainer;
 import io.fedp2p.node.train.Task;
 import io.fedp2p.robustness.attack.Knowledge;
@@ -122,10 +124,11 @@ final class WorldBuilder {
 
     private void network(boolean[] byz) {
         NetworkSettings ns = scenario.network();
-        ByteString adapterHash = GossipConfig.sha256(task.adapterSpec().describe() + "|seed=" + scenario.seed() + "|"
-                + task.layout().describe());
+        ExchangeSetting exchange = scenario.task().exchangeMode();
+        ByteString adapterHash = AdapterHash.of(task, scenario.seed(), exchange);
         ByteString backboneHash = ByteString.copyFrom(HexFormat.of().parseHex(task.backboneHash()));
-        GossipConfig gossip = GossipConfig.defaults("fedp2p-sim", adapterHash, backboneHash, task.dimension())
+        GossipConfig gossip = GossipConfig.defaults(
+                        "fedp2p-sim", adapterHash, backboneHash, exchange.gossipDimension(task))
                 .withEncoding(ns.encoding())
                 .withRelayEvidence(ns.relayEvidence());
         links = new NetworkModel(ns, this::indexOf, scenario.nodes(), seeds.rng("network", 0));

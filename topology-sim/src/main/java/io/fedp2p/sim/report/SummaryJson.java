@@ -1,6 +1,7 @@
 package io.fedp2p.sim.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.sim.core.SimulationResult;
 import io.fedp2p.sim.scenario.Scenario;
 import io.fedp2p.sim.scenario.Twin;
@@ -50,6 +51,9 @@ public final class SummaryJson {
         o.put("task", s.task().name());
         if (!s.task().isVector()) {
             o.put("adapter", s.task().adapter());
+            // only when not float, so summaries of float runs stay byte-identical to earlier ones
+            if (s.task().exchangeMode() != ExchangeSetting.FLOAT)
+                o.put("exchangeMode", s.task().exchangeMode().id());
             o.put("backboneSha256", main.start().backboneHash());
         }
         o.put("topology", s.topology().format());

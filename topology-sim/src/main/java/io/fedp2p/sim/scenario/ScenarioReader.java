@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fedp2p.gossip.protocol.PayloadEncoding;
 import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.data.PartitionSpec;
+import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.robustness.attack.AttackSpec;
 import io.fedp2p.robustness.defence.DefenceSpec;
 import io.fedp2p.sim.network.LatencySpec;
@@ -132,13 +133,23 @@ public final class ScenarioReader {
         Path dataDir = s.parsed("data-dir", null, Path::of);
         Path cacheDir = s.parsed("cache-dir", null, Path::of);
         VectorSpec vector = vector(s.section("vector"));
+        ExchangeSetting exchange = s.parsed("exchange-mode", ExchangeSetting.FLOAT, ExchangeSetting::parse);
+        AdapterKind kind;
         try {
-            AdapterKind.parse(adapter);
+            kind = AdapterKind.parse(adapter);
         } catch (IllegalArgumentException e) {
             throw s.error("adapter", e.getMessage());
         }
         try {
-            return new TaskSettings(name, adapter, rank, partition, backbone, dataDir, cacheDir, vector);
+            exchange.check(kind);
+            if (exchange != ExchangeSetting.FLOAT && name.equals("vector")) {
+                throw new IllegalArgumentException("exchange mode " + exchange.id() + " needs task fashion-mnist");
+            }
+        } catch (IllegalArgumentException e) {
+            throw s.error("exchange-mode", e.getMessage());
+        }
+        try {
+            return new TaskSettings(name, adapter, rank, partition, backbone, dataDir, cacheDir, vector, exchange);
         } catch (IllegalArgumentException e) {
             throw s.error("task", e.getMessage());
         }

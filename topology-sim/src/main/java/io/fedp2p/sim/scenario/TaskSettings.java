@@ -1,6 +1,7 @@
 package io.fedp2p.sim.scenario;
 
 import io.fedp2p.node.data.PartitionSpec;
+import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.sim.task.VectorSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param dataDir Fashion-MNIST directory, or null for the Debian package's
  * @param cacheDir where the default backbone is cached, or null for the default cache
  * @param vector the synthetic problem of the vector task
+ * @param exchangeMode {@code float}, or {@code frl-native} (ALGORITHMS.md §3.9a: rankings voted on, the head as
+ *     floats; only with {@code fashion-mnist} and the {@code frl-mask} adapter)
  */
 public record TaskSettings(
         String name,
@@ -26,7 +29,8 @@ public record TaskSettings(
         Path backbone,
         Path dataDir,
         Path cacheDir,
-        VectorSpec vector) {
+        VectorSpec vector,
+        ExchangeSetting exchangeMode) {
     /** The task names {@code fedp2p sim} knows. */
     public static final List<String> NAMES = List.of("fashion-mnist", "vector");
 
@@ -35,10 +39,14 @@ public record TaskSettings(
         Objects.requireNonNull(adapter, "adapter");
         Objects.requireNonNull(partition, "partition");
         Objects.requireNonNull(vector, "vector");
+        Objects.requireNonNull(exchangeMode, "exchangeMode");
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown task '" + name + "'; valid: " + String.join(", ", NAMES));
         }
         if (rank < 1) throw new IllegalArgumentException("rank must be >= 1");
+        if (exchangeMode != ExchangeSetting.FLOAT && name.equals("vector")) {
+            throw new IllegalArgumentException("exchange mode " + exchangeMode.id() + " needs task fashion-mnist");
+        }
     }
 
     public boolean isVector() {

@@ -87,6 +87,12 @@ public final class VectorTask implements Task {
         return adapter;
     }
 
+    /** The head adapter has no Fed-SB factors. */
+    @Override
+    public java.util.Optional<String> fedSbFactorsHash() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     public ParamLayout layout() {
         return layout;

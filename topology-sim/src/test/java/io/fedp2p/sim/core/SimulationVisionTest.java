@@ -91,4 +91,29 @@ class SimulationVisionTest {
                         .dimension());
         assertThat(one.work().trainings()).isEqualTo(12);
     }
+
+    /**
+     * {@code exchange-mode: frl-native} reaches the engines (ALGORITHMS.md §3.9a): the frl-mask run gossips the head
+     * as floats and rankings as varints, so it sends fewer bytes than the same run in float mode, it trains, and it is
+     * deterministic.
+     */
+    @Test
+    void frlNativeModeGossipsRankingsDeterministically() throws Exception {
+        Scenario nat = scenario("adapter", "frl-mask", "rank", "4", "exchange-mode", "frl-native");
+        Scenario flt = scenario("adapter", "frl-mask", "rank", "4");
+        SimulationResult a = run(nat, 1);
+        SimulationResult b = run(nat, 1);
+        SimulationResult f = run(flt, 1);
+
+        String summary = Json.PRETTY.writeValueAsString(SummaryJson.build(a, Map.of()));
+        assertThat(Json.PRETTY.writeValueAsString(SummaryJson.build(b, Map.of())))
+                .isEqualTo(summary);
+        assertThat(summary).contains("\"exchangeMode\" : \"frl-native\"");
+        assertThat(a.rounds()).hasSize(2);
+        assertThat(a.rounds().get(1).completed()).isEqualTo(6);
+        assertThat(a.rounds().get(1).accuracy().mean()).isBetween(0.05, 1.0);
+        assertThat(a.bytesSent()).isLessThan(f.bytesSent());
+        assertThat(Json.PRETTY.writeValueAsString(SummaryJson.build(f, Map.of())))
+                .doesNotContain("exchangeMode");
+    }
 }

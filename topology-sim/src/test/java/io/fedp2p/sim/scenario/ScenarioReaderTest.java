@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fedp2p.gossip.protocol.PayloadEncoding;
+import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.sim.network.LatencySpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,6 +150,24 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> read(yaml("- a\n- b\n"))).hasMessageContaining("map of settings");
         assertThatThrownBy(() -> read(yaml("nodes: [1\n"))).hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> read(dir.resolve("missing.yaml"))).hasMessageContaining("not found");
+    }
+
+    @Test
+    void exchangeModeIsReadAndCheckedAgainstAdapterAndTask() throws IOException {
+        assertThat(read(null).task().exchangeMode()).isEqualTo(ExchangeSetting.FLOAT);
+        assertThat(read(yaml("adapter: frl-mask\nexchange-mode: frl-native\n"))
+                        .task()
+                        .exchangeMode())
+                .isEqualTo(ExchangeSetting.FRL_NATIVE);
+        assertThatThrownBy(() -> read(null, "exchange-mode", "frl-native"))
+                .hasMessageContaining("key 'exchange-mode'")
+                .hasMessageContaining("needs adapter frl-mask, got ffa-lora");
+        assertThatThrownBy(() -> read(null, "exchange-mode", "frl-native", "adapter", "frl-mask", "task", "vector"))
+                .hasMessageContaining("key 'exchange-mode'")
+                .hasMessageContaining("needs task fashion-mnist");
+        assertThatThrownBy(() -> read(null, "exchange-mode", "ranks"))
+                .hasMessageContaining("key 'exchange-mode'")
+                .hasMessageContaining("valid: float, frl-native");
     }
 
     @Test
