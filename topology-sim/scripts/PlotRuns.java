@@ -23,7 +23,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * </pre>
  *
  * FIELD is {@code consensusDistance} (log scale) or {@code accuracy} (the honest mean test accuracy); each RUN_DIR
- * holds the run's {@code metrics.jsonl}. Rounds are shown 1-based, as in the simulator's charts.
+ * holds the run's {@code metrics.jsonl} (the label ends at the last {@code =}). Rounds are shown 1-based, as in the simulator's charts.
  */
 public final class PlotRuns {
     private PlotRuns() {}
@@ -50,7 +50,7 @@ public final class PlotRuns {
         chart.getStyler().setLegendPosition(consensus ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.InsideSE);
         chart.getStyler().setYAxisLogarithmic(consensus);
         for (int i = 3; i < args.length; i++) {
-            int eq = args[i].indexOf('=');
+            int eq = args[i].lastIndexOf('=');
             if (eq <= 0) {
                 System.err.println("expected LABEL=RUN_DIR, got " + args[i]);
                 System.exit(2);
