@@ -9,8 +9,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 command -v jq >/dev/null || { echo "scale-table.sh needs jq (apt-get install jq)" >&2; exit 2; }
 out="${1:-sim-out/scale}"
-fashion="${2:-100 1000}"
-vector="${3:-100 1000 10000}"
+fashion="${2-100 1000}"
+vector="${3-100 1000 10000}"
 export FEDP2P_JAVA_OPTS="${FEDP2P_JAVA_OPTS:--Xmx8g}"
 
 run() {  # run TASK N SCENARIO

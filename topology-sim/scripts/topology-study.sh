@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 command -v jq >/dev/null || { echo "topology-study.sh needs jq (apt-get install jq)" >&2; exit 2; }
 out="${1:-sim-out/topology-study}"
+mkdir -p "$out"
 
 echo "| topology | spectral gap | Q | after round 1 | round 5 | round 10 | round 30 | honest accuracy |"
 echo "|---|---|---|---|---|---|---|---|"
@@ -14,9 +15,7 @@ for t in ring small-world:4:0.1 random-regular:4 erdos-renyi:0.1 complete; do
   for q in 1 2 4; do
     dir="$out/${t//:/-}-q$q"
     ./fedp2p sim --scenario examples/scenarios/topology-study.yaml --topology "$t" --gossip-steps "$q" \
-        --out "$dir" --no-charts --json 2>/dev/null > "$dir.json" || { mkdir -p "$dir"; ./fedp2p sim \
-        --scenario examples/scenarios/topology-study.yaml --topology "$t" --gossip-steps "$q" --out "$dir" \
-        --no-charts --json > "$dir.json"; }
+        --out "$dir" --no-charts --json > "$dir.json" 2> "$dir.log"
     cd_at() { jq -r "select(.round == $1) | .consensusDistance" "$dir/metrics.jsonl" | xargs printf '%.3g'; }
     printf '| %s | %.4g | %s | %s | %s | %s | %s | %.4f |\n' "$t" "$(jq -r .spectralGap "$dir.json")" "$q" \
         "$(cd_at 0)" "$(cd_at 4)" "$(cd_at 9)" "$(cd_at 29)" "$(jq -r .honestAccuracy.mean "$dir.json")"
