@@ -16,7 +16,13 @@ import java.util.List;
  * share a message; a write's promise completes when the socket write holding its last byte does. One per channel.
  */
 public final class NoiseTransportEncoder extends ChannelOutboundHandlerAdapter {
-    private static final int MAX_OUTPUT = 1 << 20;
+    /**
+     * Plaintext per output buffer: four full messages (262,076 bytes, 262,148 on the wire). Netty's pooled allocator
+     * serves buffers up to 1 MiB from its pools and allocates (and zeroes) anything larger afresh, both the heap
+     * buffer here and the direct copy the socket write makes of it; a 1 MiB chunk plus its length prefixes and tags
+     * fell just above that line. Several buffers per flush go out in one gathering write.
+     */
+    private static final int MAX_OUTPUT = 4 * TransportCipher.MAX_PLAINTEXT;
 
     private final TransportCipher cipher;
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
