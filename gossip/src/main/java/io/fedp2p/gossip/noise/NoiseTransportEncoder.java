@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Encrypts outgoing plaintext into Noise transport messages of at most 65,519 plaintext bytes (LIBP2P.md §6.5).
  * Writes are gathered until flush and encrypted together, so a yamux header and its payload (and many small frames)
- * share a message; a write's promise completes when the socket write holding its last byte does. One per channel.
+ * share a message; array-backed payloads are encrypted from where they lie, straight into the output buffer. A
+ * write's promise completes when the socket write holding its last byte does. One per channel.
  */
 public final class NoiseTransportEncoder extends ChannelOutboundHandlerAdapter {
     /**
@@ -81,15 +82,16 @@ public final class NoiseTransportEncoder extends ChannelOutboundHandlerAdapter {
 
     /** Encrypts the next {@code n} pending bytes, which may span several buffers, into one message. */
     private void encryptFromPending(int n, ByteBuf out) {
-        int pos = 0;
-        while (pos < n) {
+        cipher.begin();
+        int left = n;
+        while (left > 0) {
             releaseEmpty();
             ByteBuf b = pending.peek();
-            int take = Math.min(b.readableBytes(), n - pos);
-            cipher.gather(b, pos, take);
-            pos += take;
+            int take = Math.min(b.readableBytes(), left);
+            cipher.update(b, take, out);
+            left -= take;
         }
-        cipher.encryptGathered(n, out);
+        cipher.finish(out);
     }
 
     private void releaseEmpty() {
