@@ -58,7 +58,7 @@ if not d.get("ok"):
 print(round(int(sys.argv[2]) / 1e6 / d["seconds"], 2))' "$tmp/js-result.out" "$size"
 }
 
-echo "## /perf/1.0.0, one stream, $size bytes, median of $runs (MB/s = 10^6 bytes/s)"
+echo "## /perf/1.0.0, one stream, $size bytes, median of $runs (MB/s = 10^6 bytes/s); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A results
 for run in $(seq "$runs"); do
   for dir in upload download; do
@@ -75,6 +75,7 @@ for k in java17-warm-upload java25-warm-upload js-warm-upload java25-cold-upload
   printf '%-22s median %8s   runs: %s\n' "$k" "$(tr ' ' '\n' <<<"${results[$k]}" | grep . | median)" "${results[$k]}"
 done
 
+echo "## load after perf: $(cut -d' ' -f1-3 /proc/loadavg)"
 for java in "$jdk17" "$jdk25"; do
   echo "## JMH on $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
   "$java" -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main 'TransportCipherBench|HandshakeBench' -rf text -rff "$tmp/jmh.txt" >/dev/null 2>&1

@@ -8,7 +8,6 @@ import io.fedp2p.gossip.multiaddr.Multiaddr;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +31,7 @@ final class Pipelines {
                 ? MssNegotiation.initiator(List.of(WireNames.NOISE_PROTOCOL))
                 : MssNegotiation.responder(WireNames.NOISE_PROTOCOL::equals, () -> List.of(WireNames.NOISE_PROTOCOL));
         ChannelPipeline p = ch.pipeline();
-        // Coalesce the many small flushes of yamux streams into fewer socket writes while a read is in progress.
-        p.addLast(WireNames.FLUSH, new FlushConsolidationHandler(64, true));
+        // Flushes are consolidated by the Noise encoder, before encryption (NoiseTransportEncoder).
         p.addLast(WireNames.TRAFFIC, new TrafficCounter(info));
         p.addLast(WireNames.DEADLINE, new HandshakeDeadline(host.limits.handshakeTimeout()));
         p.addLast(WireNames.SECURITY_MSS, new MssHandler(security, host.limits.maxMssLineBytes()));

@@ -2,7 +2,6 @@ package io.fedp2p.gossip.host;
 
 /** Pipeline handler names (STYLE.md §2.4). */
 final class WireNames {
-    static final String FLUSH = "flush-consolidation";
     static final String TRAFFIC = "traffic";
     static final String DEADLINE = "handshake-deadline";
     static final String SECURITY_MSS = "security-mss";

@@ -7,11 +7,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends a number of zero bytes on a stream with bounded memory: at most {@link #IN_FLIGHT} bytes are queued at
- * once, and each completed write releases the next. All chunks are views of one shared zero buffer.
+ * once, and each completed write releases the next. All chunks are views of one shared zero buffer. A write completes
+ * only once it is in the socket, whose buffer holds megabytes on loopback, so the queue is twice the largest yamux
+ * window (WireLimits.DEFAULTS) to keep the window full while the socket drains.
  */
 final class BulkWriter {
-    static final int CHUNK = 64 * 1024;
-    static final int IN_FLIGHT = 64 * CHUNK;
+    static final int CHUNK = 256 * 1024;
+    static final int IN_FLIGHT = 32 * CHUNK;
     private static final ByteBuf ZEROS = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(new byte[CHUNK]));
 
     private final Stream stream;

@@ -11,7 +11,6 @@ final class ReceiveWindow {
     private final long max;
     private long credit = YamuxSession.INITIAL_WINDOW;
     private long size = YamuxSession.INITIAL_WINDOW;
-    private boolean exhausted;
 
     ReceiveWindow(long max) {
         this.max = max;
@@ -29,9 +28,6 @@ final class ReceiveWindow {
                     "yamux window violation on stream " + streamId + ": " + length + " bytes, window " + credit);
         }
         credit -= length;
-        if (credit == 0) {
-            exhausted = true;
-        }
     }
 
     /**
@@ -43,14 +39,16 @@ final class ReceiveWindow {
         if (delta < size / 2) {
             return 0;
         }
-        // SPEC-GAP: yamux leaves window growth to implementations. Ours: the peer used the whole window while our
-        // reader kept up (nothing unread), so the window, not the reader, limits throughput: double it up to max.
-        if (exhausted && unread == 0 && size < max) {
+        // SPEC-GAP: yamux leaves window growth to implementations. Ours: the peer used half the window and our reader
+        // kept up (nothing unread), so the window, not the reader, limits throughput: double it, up to max. Waiting
+        // for the peer to use the whole window (as before) never fired: a grant at half keeps the credit we see above
+        // zero while the peer sits blocked for a round trip, so bulk streams stayed at 256 KiB. A paused or slow
+        // reader stops the growth and the grants, so a stream still buffers at most max bytes.
+        if (unread == 0 && size < max) {
             long grown = Math.min(size * 2, max);
             delta += grown - size;
             size = grown;
         }
-        exhausted = false;
         credit += delta;
         return delta;
     }

@@ -4,6 +4,7 @@ import io.fedp2p.gossip.fault.FaultKind;
 import io.fedp2p.gossip.fault.PeerFault;
 import io.fedp2p.gossip.host.StreamException;
 import io.fedp2p.gossip.host.WireLimits;
+import io.fedp2p.gossip.noise.NoiseTransportEncoder;
 import io.fedp2p.gossip.noise.TransportCipher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
@@ -48,6 +49,9 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     private final Map<Integer, YamuxStream> streams = new HashMap<>();
     private final LinkedHashSet<YamuxStream> blocked = new LinkedHashSet<>();
     private ChannelHandlerContext ctx;
+    /** The connection's Noise encoder (absent in tests that run yamux alone). */
+    private NoiseTransportEncoder noise;
+
     private int nextId;
     private int lastInboundId;
     private int unacked;
@@ -64,6 +68,7 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.noise = ctx.pipeline().get(NoiseTransportEncoder.class);
     }
 
     EventLoop eventLoop() {
@@ -274,6 +279,9 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
 
     void writeWindowUpdate(int id, int flags, long delta) {
         write(YamuxFrame.TYPE_WINDOW_UPDATE, flags, id, delta);
+        if (delta > 0 && noise != null) {
+            noise.flushPromptly(); // the peer's sender may be waiting for it
+        }
     }
 
     private void write(int type, int flags, int id, long length) {

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Single-thread ChaCha20-Poly1305 on full Noise frames (65,519 plaintext bytes): the raw JDK {@link Cipher} (the
- * ceiling for the transport) and our {@link TransportCipher} path (copy in, encrypt into a buffer). MB/s = ops/s ×
+ * ceiling for the transport) and our {@link TransportCipher} path (encrypt from the plaintext's array into a buffer,
+ * as the Noise encoder does for array-backed data). MB/s = ops/s ×
  * 65,519 / 10^6. BENCHMARKS.md has the command.
  */
 @State(Scope.Thread)

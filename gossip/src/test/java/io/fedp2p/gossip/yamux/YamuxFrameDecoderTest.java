@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fedp2p.gossip.fault.FaultKind;
 import io.fedp2p.gossip.fault.PeerFault;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
@@ -38,6 +39,28 @@ class YamuxFrameDecoderTest {
         assertThat(open.streamId).isEqualTo(1);
         assertThat(d.data.readableBytes()).isEqualTo(3);
         d.release();
+    }
+
+    @Test
+    void joinsSlicesThatContinueEachOtherAndCopiesOnlyAFrameSplitAcrossUnrelatedBuffers() {
+        EmbeddedChannel ch = new EmbeddedChannel(new YamuxFrameDecoder(1 << 20));
+        ByteBuf wire = Unpooled.buffer();
+        for (int i = 0; i < 4; i++) {
+            wire.writeBytes(YamuxFrames.data(1, 0, new byte[] {(byte) i, (byte) i, (byte) i, (byte) i, (byte) i}));
+        }
+        // 4 frames of 17 bytes: split at 10 and 30 into slices of one buffer, then the rest as a fresh copy
+        ch.writeInbound(wire.retainedSlice(0, 10));
+        ch.writeInbound(wire.retainedSlice(10, 20));
+        ch.writeInbound(Unpooled.copiedBuffer(wire.slice(30, wire.readableBytes() - 30)));
+        wire.release();
+
+        for (int i = 0; i < 4; i++) {
+            YamuxFrame f = ch.readInbound();
+            assertThat(ByteBufUtil.getBytes(f.data)).containsOnly((byte) i).hasSize(5);
+            f.release();
+        }
+        assertThat((Object) ch.readInbound()).isNull();
+        assertThat(ch.finishAndReleaseAll()).isFalse();
     }
 
     @Test

@@ -99,7 +99,8 @@ class YamuxSessionTest {
         ch.runPendingTasks();
 
         assertThat(received).containsExactly(128L * 1024);
-        assertThat(drainOutbound()).containsExactly("000100000000000100020000"); // +128 KiB
+        // +128 KiB consumed, +256 KiB growth: the reader kept up, so the window doubles to 512 KiB
+        assertThat(drainOutbound()).containsExactly("000100000000000100060000");
     }
 
     @Test
