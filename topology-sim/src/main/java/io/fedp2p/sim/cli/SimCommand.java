@@ -53,8 +53,31 @@ public final class SimCommand implements Callable<Integer> {
                     + " complete, file:GRAPH")
     String topology;
 
-    @Option(names = "--task", paramLabel = "NAME", description = "fashion-mnist (default) or vector")
+    @Option(
+            names = "--task",
+            paramLabel = "NAME",
+            description =
+                    "fashion-mnist (default), fortunes-topic (8 fortune topics on a pretrained encoder) or vector")
     String task;
+
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "fortunes-topic: the pretrained encoder, minilm (default) or bge-small")
+    String model;
+
+    @Option(
+            names = "--frozen-layers",
+            paramLabel = "L",
+            description =
+                    "fortunes-topic: freeze and cache the lowest L encoder layers, shared by all nodes (default 4)")
+    String frozenLayers;
+
+    @Option(
+            names = "--max-length",
+            paramLabel = "T",
+            description = "fortunes-topic: tokens per entry, longer ones are truncated (default 128)")
+    String maxLength;
 
     @Option(names = "--attack", paramLabel = "NAME[:K=V,...]", description = "attack of the Byzantine nodes (none)")
     String attack;
@@ -113,7 +136,7 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--loss", paramLabel = "P", description = "message loss probability (default 0)")
     String loss;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST directory")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST or fortunes directory")
     String dataDir;
 
     @Option(names = "--backbone", paramLabel = "FILE", description = "frozen backbone (default: the transfer one)")
@@ -199,6 +222,9 @@ public final class SimCommand implements Callable<Integer> {
         put(o, "rounds", rounds);
         put(o, "topology", topology);
         put(o, "task", task);
+        put(o, "model", model);
+        put(o, "frozen-layers", frozenLayers);
+        put(o, "max-length", maxLength);
         put(o, "attack", attack);
         // a count on the command line replaces a fraction in the file, and the other way round
         if (byzantine != null) o.put("byzantine-fraction", null);

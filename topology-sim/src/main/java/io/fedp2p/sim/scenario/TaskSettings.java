@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * What the simulated nodes learn.
  *
- * @param name {@code fashion-mnist} (the DJL model, transfer setting by default) or {@code vector}
+ * @param name {@code fashion-mnist} (the DJL model, transfer setting by default), {@code fortunes-topic} (8 fortune
+ *     topics on a pretrained sentence encoder) or {@code vector}
  * @param adapter adapter kind of the DJL task ({@code ffa-lora} by default)
  * @param rank adapter rank r
  * @param partition how the non-public training data is split among nodes
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param dataDir Fashion-MNIST directory, or null for the Debian package's
  * @param cacheDir where the default backbone is cached, or null for the default cache
  * @param vector the synthetic problem of the vector task
+ * @param topic the encoder settings of the {@code fortunes-topic} task
  */
 public record TaskSettings(
         String name,
@@ -26,15 +28,17 @@ public record TaskSettings(
         Path backbone,
         Path dataDir,
         Path cacheDir,
-        VectorSpec vector) {
+        VectorSpec vector,
+        TopicSettings topic) {
     /** The task names {@code fedp2p sim} knows. */
-    public static final List<String> NAMES = List.of("fashion-mnist", "vector");
+    public static final List<String> NAMES = List.of("fashion-mnist", "fortunes-topic", "vector");
 
     public TaskSettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(adapter, "adapter");
         Objects.requireNonNull(partition, "partition");
         Objects.requireNonNull(vector, "vector");
+        Objects.requireNonNull(topic, "topic");
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown task '" + name + "'; valid: " + String.join(", ", NAMES));
         }
@@ -43,5 +47,27 @@ public record TaskSettings(
 
     public boolean isVector() {
         return name.equals("vector");
+    }
+
+    public boolean isTopic() {
+        return name.equals("fortunes-topic");
+    }
+
+    /**
+     * The {@code fortunes-topic} task's encoder settings, as for {@code fedp2p train --task fortunes-topic}.
+     *
+     * @param model {@code minilm} (all-MiniLM-L6-v2) or {@code bge-small}
+     * @param frozenLayers L: the lowest L encoder layers are frozen and cached once per JVM, shared by every node
+     * @param maxLength tokens per entry ({@code [CLS]} and {@code [SEP]} included)
+     */
+    public record TopicSettings(String model, int frozenLayers, int maxLength) {
+        /** minilm, L = 4, 128 tokens: the defaults of {@code fedp2p train --task fortunes-topic}. */
+        public static final TopicSettings DEFAULTS = new TopicSettings("minilm", 4, 128);
+
+        public TopicSettings {
+            Objects.requireNonNull(model, "model");
+            if (frozenLayers < 0) throw new IllegalArgumentException("frozen-layers must be >= 0");
+            if (maxLength < 3) throw new IllegalArgumentException("max-length must be >= 3");
+        }
     }
 }
