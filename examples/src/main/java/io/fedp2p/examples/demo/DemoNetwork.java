@@ -103,7 +103,7 @@ public final class DemoNetwork implements AutoCloseable {
         VisionTaskConfig config = VisionTaskConfig.of(s.peers(), PartitionSpec.parse(s.partition()), s.seed())
                 .withPublicSize(backbone.meta().path("publicSize").asInt(10_000));
         VisionTask vision = VisionTask.create(data, backbone, spec, config, features);
-        NodeTask task = new NodeTask(vision, backbone, spec, s.seed());
+        NodeTask task = new NodeTask(vision, spec, s.seed());
         List<Identity> ids = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         Path keys = s.out().resolve("keys");

@@ -79,7 +79,7 @@ public final class DemoReport {
         o.put("spectralGap", net.spectralGap.gap());
         o.put("partition", s.partition());
         o.put("adapter", "ffa-lora");
-        o.put("backboneSha256", net.task.backbone().hash());
+        o.put("backboneSha256", net.task.task().backboneHash());
         o.put("localSteps", s.localSteps());
         o.put("gossipSteps", s.gossipSteps());
         o.put("trainImages", s.trainImages());

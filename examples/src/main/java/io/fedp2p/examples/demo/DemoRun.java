@@ -5,6 +5,7 @@ import io.fedp2p.gossip.multiaddr.Multiaddr;
 import io.fedp2p.gossip.protocol.PayloadEncoding;
 import io.fedp2p.node.runtime.NodeRuntime;
 import io.fedp2p.node.runtime.NodeSettings;
+import io.fedp2p.node.runtime.TaskChoice;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -118,7 +119,8 @@ public final class DemoRun {
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(10),
                 1,
-                false);
+                false,
+                TaskChoice.DEFAULT);
     }
 
     /** Polls the honest peers' metrics until every peer has stopped; returns every peer's rounds. */

@@ -76,7 +76,7 @@ public final class SimCommand implements Callable<Integer> {
     @Option(
             names = "--max-length",
             paramLabel = "T",
-            description = "fortunes-topic: tokens per entry, longer ones are truncated (default 128)")
+            description = "fortunes-topic: tokens per entry, longer ones are truncated (default 64)")
     String maxLength;
 
     @Option(names = "--attack", paramLabel = "NAME[:K=V,...]", description = "attack of the Byzantine nodes (none)")
@@ -106,7 +106,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--adapter", paramLabel = "NAME", description = "ffa-lora (default), lora, fed-sb, head, frl-mask")
     String adapter;
 
-    @Option(names = "--local-steps", paramLabel = "K", description = "local steps; 0 = one local epoch (default)")
+    @Option(
+            names = "--local-steps",
+            paramLabel = "K",
+            description = "local steps; 0 = one local epoch (default; fortunes-topic: 5)")
     String localSteps;
 
     @Option(names = "--gossip-steps", paramLabel = "Q", description = "mixing steps per round (default 4)")
@@ -115,10 +118,13 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--rho", paramLabel = "R", description = "SAM radius; 0 = SGD (default 0.01)")
     String rho;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "learning rate of round 0 (default 0.05)")
+    @Option(
+            names = "--lr",
+            paramLabel = "LR",
+            description = "learning rate of round 0 (default 0.05; fortunes-topic: 0.03)")
     String lr;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "minibatch size (default 64)")
+    @Option(names = "--batch-size", paramLabel = "B", description = "minibatch size (default 64; fortunes-topic: 16)")
     String batchSize;
 
     @Option(names = "--twin", paramLabel = "NAME", description = "also run the twin no-attack or no-defence")

@@ -36,12 +36,12 @@ public record LearningSettings(
     /**
      * The {@code fortunes-topic} defaults: the optimiser of {@code fedp2p train --task fortunes-topic} (batch 16, lr
      * 0.03, momentum 0.9, clip 1) inside DFedSAM-MGS (Q = 4, ρ = 0.01, decay 0.998). SPEC-GAP: ALGORITHMS.md §9 gives
-     * the vision defaults only. K = 10 local steps instead of one epoch (about 30 steps of 16 on a node's share of the
-     * 3,754 training entries): a step of the encoder's top layers costs about a second of CPU and the simulated nodes
-     * of one JVM train one at a time, so 8 nodes × 10 rounds stay in the tens of minutes on a 2-core machine.
+     * the vision defaults only. K = 5 local steps instead of one epoch (about 30 steps of 16 on a node's share of the
+     * 3,754 training entries): a SAM step of the encoder's top layers costs about a second of CPU and the simulated
+     * nodes of one JVM train one at a time, so 8 nodes × 10 rounds stay near ten minutes on a 2-core machine.
      */
     public static final LearningSettings TOPIC_DEFAULTS = new LearningSettings(
-            10, 4, 0.01f, 0.03f, 0.998f, 16, 0.9f, 1f, Duration.ofSeconds(60), Duration.ofSeconds(10));
+            5, 4, 0.01f, 0.03f, 0.998f, 16, 0.9f, 1f, Duration.ofSeconds(60), Duration.ofSeconds(10));
 
     public LearningSettings {
         Objects.requireNonNull(exchangeTimeout, "exchangeTimeout");
