@@ -5,7 +5,6 @@ import io.fedp2p.gossip.multiaddr.Multiaddr;
 import io.fedp2p.gossip.protocol.PayloadEncoding;
 import io.fedp2p.node.runtime.NodeRuntime;
 import io.fedp2p.node.runtime.NodeSettings;
-import io.fedp2p.node.runtime.TaskChoice;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -99,10 +98,11 @@ public final class DemoRun {
                 s.localSteps(),
                 s.gossipSteps(),
                 0.01f,
-                0.05f,
+                // SPEC-GAP: fortunes-topic peers use the optimiser of train --task fortunes-topic (as fedp2p sim does)
+                s.task().isTopic() ? 0.03f : 0.05f,
                 0.998f,
-                64,
-                0f,
+                s.task().isTopic() ? 16 : 64,
+                s.task().isTopic() ? 0.9f : 0f,
                 v.defence(),
                 net.byzantine[i] ? v.attack() : "none",
                 false,
@@ -120,7 +120,7 @@ public final class DemoRun {
                 Duration.ofSeconds(10),
                 1,
                 false,
-                TaskChoice.DEFAULT);
+                s.task());
     }
 
     /** Polls the honest peers' metrics until every peer has stopped; returns every peer's rounds. */

@@ -70,22 +70,38 @@ public record NodeTask(Task task, AdapterSpec spec, long seed) {
         return topic(s, FortuneTopics.load(dir), progress);
     }
 
-    /** {@code fortunes-topic} on given data (tests and in-process networks pass small or shared ones). */
+    /** {@code fortunes-topic} on given data (tests pass small ones). */
     public static NodeTask topic(NodeSettings s, FortuneTopics data, ProgressListener progress) {
-        TaskChoice t = s.task();
+        return topic(s.task(), s.adapter(), s.rank(), s.numNodes(), s.partition(), s.seed(), data, progress);
+    }
+
+    /**
+     * {@code fortunes-topic} for {@code numNodes} nodes: the adapter of kind {@code adapter} and rank {@code rank} on q
+     * and v of the layers from {@code t.frozenLayers()} up, the training entries split by {@code partition} with
+     * {@code seed} (in-process networks such as the demo build one and share it).
+     */
+    public static NodeTask topic(
+            TaskChoice t,
+            String adapter,
+            int rank,
+            int numNodes,
+            String partition,
+            long seed,
+            FortuneTopics data,
+            ProgressListener progress) {
         EncoderModel model = EncoderModel.parse(t.model());
         AdapterSpec spec = TopicTasks.adapterSpec(
                 model,
-                AdapterKind.parse(s.adapter()),
-                s.rank(),
+                AdapterKind.parse(adapter),
+                rank,
                 AdapterSpec.DEFAULT_ALPHA,
                 EncoderTargets.DEFAULT_ROLES,
                 AdapterSpec.DEFAULT_FRL_KEEP,
                 t.frozenLayers());
-        TopicTaskConfig config = TopicTaskConfig.of(model, s.numNodes(), PartitionSpec.parse(s.partition()), s.seed())
+        TopicTaskConfig config = TopicTaskConfig.of(model, numNodes, PartitionSpec.parse(partition), seed)
                 .withFrozenLayers(t.frozenLayers())
                 .withMaxLength(t.maxLength());
-        return new NodeTask(TopicTask.create(data, spec, config, progress), spec, s.seed());
+        return new NodeTask(TopicTask.create(data, spec, config, progress), spec, seed);
     }
 
     /**
