@@ -42,6 +42,9 @@ public final class AttackMatrixCommand implements Callable<Integer> {
     /** The built-in scenario (a classpath resource). */
     static final String DEFAULT_SCENARIO = "/io/fedp2p/examples/attack-matrix.yaml";
 
+    /** The built-in scenario of {@code --task fortunes-topic}. */
+    static final String TOPIC_SCENARIO = "/io/fedp2p/examples/attack-matrix-fortunes-topic.yaml";
+
     @Spec
     CommandSpec spec;
 
@@ -74,6 +77,19 @@ public final class AttackMatrixCommand implements Callable<Integer> {
             description =
                     "a smaller run for a first look: 20%% Byzantine only and 5 rounds (override with the options)")
     boolean quick;
+
+    @Option(
+            names = "--task",
+            paramLabel = "NAME",
+            description = "fashion-mnist or fortunes-topic; without --scenario, fortunes-topic starts from its own"
+                    + " built-in scenario (8 nodes, small-world, Dirichlet 0.5; see --print-scenario)")
+    String task;
+
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "fortunes-topic: the pretrained encoder, minilm (default) or bge-small")
+    String model;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed (default: the scenario's)")
     String seed;
@@ -112,7 +128,7 @@ public final class AttackMatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (printScenario) {
-            try (InputStream in = AttackMatrixCommand.class.getResourceAsStream(DEFAULT_SCENARIO)) {
+            try (InputStream in = AttackMatrixCommand.class.getResourceAsStream(builtInName())) {
                 System.out.print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
             return 0;
@@ -125,8 +141,10 @@ public final class AttackMatrixCommand implements Callable<Integer> {
     MatrixPlan plan() {
         ObjectNode root;
         try {
-            root = scenario != null ? ScenarioReader.load(scenario) : builtIn();
+            root = scenario != null ? ScenarioReader.load(scenario) : builtIn(builtInName());
             if (quick) ScenarioReader.override(root, "rounds", "5");
+            put(root, "task", task);
+            put(root, "model", model);
             put(root, "seed", seed);
             put(root, "nodes", nodes);
             put(root, "rounds", rounds);
@@ -161,12 +179,20 @@ public final class AttackMatrixCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
+    private String builtInName() {
+        return io.fedp2p.node.train.TopicTasks.NAME.equals(task) ? TOPIC_SCENARIO : DEFAULT_SCENARIO;
+    }
+
     static ObjectNode builtIn() {
-        try (InputStream in = AttackMatrixCommand.class.getResourceAsStream(DEFAULT_SCENARIO)) {
-            if (in == null) throw new IllegalStateException("missing resource " + DEFAULT_SCENARIO);
+        return builtIn(DEFAULT_SCENARIO);
+    }
+
+    static ObjectNode builtIn(String resource) {
+        try (InputStream in = AttackMatrixCommand.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
             return (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + DEFAULT_SCENARIO, e);
+            throw new IllegalStateException("cannot read " + resource, e);
         }
     }
 }

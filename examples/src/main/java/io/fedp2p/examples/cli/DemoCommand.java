@@ -9,7 +9,9 @@ import io.fedp2p.examples.demo.DemoSettings;
 import io.fedp2p.examples.demo.DemoVariant;
 import io.fedp2p.examples.demo.RoundRow;
 import io.fedp2p.node.data.DatasetFormatException;
+import io.fedp2p.node.runtime.TaskChoice;
 import io.fedp2p.node.train.ProgressListener;
+import io.fedp2p.node.train.TopicTaskConfig;
 import io.fedp2p.robustness.attack.AttackSpec;
 import io.fedp2p.robustness.attack.Knowledge;
 import io.fedp2p.robustness.defence.DefenceSpec;
@@ -93,8 +95,23 @@ public final class DemoCommand implements Callable<Integer> {
             description = "iid, dirichlet:A, shards:K (default: ${DEFAULT-VALUE})")
     String partition;
 
-    @Option(names = "--local-steps", paramLabel = "K", defaultValue = "20", description = "(default: ${DEFAULT-VALUE})")
-    int localSteps;
+    @Option(names = "--local-steps", paramLabel = "K", description = "(default: 20; fortunes-topic: 5)")
+    Integer localSteps;
+
+    @Option(
+            names = "--task",
+            paramLabel = "NAME",
+            defaultValue = "fashion-mnist",
+            description = "fashion-mnist, or fortunes-topic (8 fortune topics on a pretrained encoder, --model;"
+                    + " minutes per round on 2 cores) (default: ${DEFAULT-VALUE})")
+    String task;
+
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            defaultValue = "minilm",
+            description = "fortunes-topic: the pretrained encoder, minilm or bge-small (default: ${DEFAULT-VALUE})")
+    String model;
 
     @Option(names = "--gossip-steps", paramLabel = "Q", defaultValue = "4", description = "(default: ${DEFAULT-VALUE})")
     int gossipSteps;
@@ -120,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-twins", description = "skip the runs without the defence and without attackers")
     boolean noTwins;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST directory")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST (or fortunes) directory")
     Path dataDir;
 
     @Option(names = "--backbone", paramLabel = "FILE", description = "frozen backbone (default: the cached one)")
@@ -233,7 +250,7 @@ public final class DemoCommand implements Callable<Integer> {
                 r.roundSeconds());
     }
 
-    private DemoSettings settings() {
+    DemoSettings settings() {
         try {
             AttackSpec a = AttackSpec.parse(attack);
             if (a.create().knowledge() == Knowledge.TARGET_OMNISCIENT) {
@@ -241,6 +258,8 @@ public final class DemoCommand implements Callable<Integer> {
                         + " needs target-omniscient knowledge, which only the simulator has (try fedp2p sim)");
             }
             DefenceSpec.parse(defence);
+            // fortunes-topic: minilm, L = 4 and 64 tokens, as fedp2p sim runs it
+            TaskChoice choice = new TaskChoice(task, model, TopicTaskConfig.DEFAULT_FROZEN_LAYERS, 64);
             return new DemoSettings(
                     peers,
                     byzantine,
@@ -249,7 +268,7 @@ public final class DemoCommand implements Callable<Integer> {
                     defence,
                     topology,
                     partition,
-                    localSteps,
+                    localSteps != null ? localSteps : choice.isTopic() ? 5 : 20,
                     gossipSteps,
                     seed,
                     trainImages,
@@ -258,7 +277,8 @@ public final class DemoCommand implements Callable<Integer> {
                     dataDir,
                     backbone,
                     cacheDir,
-                    out);
+                    out,
+                    choice);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

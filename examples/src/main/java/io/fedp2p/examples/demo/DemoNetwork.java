@@ -6,6 +6,8 @@ import io.fedp2p.node.SeedTree;
 import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.adapter.AdapterSpec;
 import io.fedp2p.node.data.FashionMnist;
+import io.fedp2p.node.data.FortuneCorpus;
+import io.fedp2p.node.data.FortuneTopics;
 import io.fedp2p.node.data.PartitionSpec;
 import io.fedp2p.node.model.Backbone;
 import io.fedp2p.node.model.BackboneFile;
@@ -78,6 +80,29 @@ public final class DemoNetwork implements AutoCloseable {
         for (int b : ByzantinePlacement.parse("random")
                 .place(topology, s.byzantine(), seeds.rng("demo-byzantine", 0))
                 .byzantine()) byz[b] = true;
+        NodeTask task = s.task().isTopic() ? topicTask(s, features) : visionTask(s, pretraining, features);
+        List<Identity> ids = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        Path keys = s.out().resolve("keys");
+        Files.createDirectories(keys);
+        for (int i = 0; i < s.peers(); i++) {
+            Identity id = Identity.fromSeed(keySeed(seeds.rng("demo-key", i)));
+            Path f = keys.resolve("peer-" + i + ".key");
+            if (Files.exists(f)) {
+                if (!KeyFiles.read(f).peerId().equals(id.peerId())) {
+                    throw new IllegalArgumentException(
+                            f + " holds another key than seed " + s.seed() + " gives; use another --out");
+                }
+            } else {
+                KeyFiles.write(f, id);
+            }
+            ids.add(id);
+            files.add(f);
+        }
+        return new DemoNetwork(s, task, topology, gap, byz, ids, files);
+    }
+
+    private static NodeTask visionTask(DemoSettings s, ProgressListener pretraining, ProgressListener features) {
         Path dataDir = s.dataDir() != null ? s.dataDir() : FashionMnist.DEFAULT_DIR;
         FashionMnist full = FashionMnist.load(dataDir);
         if (full.train().size() < s.trainImages() || full.test().size() < s.testImages()) {
@@ -103,26 +128,15 @@ public final class DemoNetwork implements AutoCloseable {
         VisionTaskConfig config = VisionTaskConfig.of(s.peers(), PartitionSpec.parse(s.partition()), s.seed())
                 .withPublicSize(backbone.meta().path("publicSize").asInt(10_000));
         VisionTask vision = VisionTask.create(data, backbone, spec, config, features);
-        NodeTask task = new NodeTask(vision, backbone, spec, s.seed());
-        List<Identity> ids = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        Path keys = s.out().resolve("keys");
-        Files.createDirectories(keys);
-        for (int i = 0; i < s.peers(); i++) {
-            Identity id = Identity.fromSeed(keySeed(seeds.rng("demo-key", i)));
-            Path f = keys.resolve("peer-" + i + ".key");
-            if (Files.exists(f)) {
-                if (!KeyFiles.read(f).peerId().equals(id.peerId())) {
-                    throw new IllegalArgumentException(
-                            f + " holds another key than seed " + s.seed() + " gives; use another --out");
-                }
-            } else {
-                KeyFiles.write(f, id);
-            }
-            ids.add(id);
-            files.add(f);
-        }
-        return new DemoNetwork(s, task, topology, gap, byz, ids, files);
+        return new NodeTask(vision, spec, s.seed());
+    }
+
+    /** fortunes-topic: FFA-LoRA r = 8 on the encoder, one frozen-layer cache for every peer. */
+    private static NodeTask topicTask(DemoSettings s, ProgressListener features) {
+        EngineSetup.configure(1, s.seed());
+        Path dir = s.dataDir() != null ? s.dataDir() : FortuneCorpus.DEFAULT_DIR;
+        return NodeTask.topic(
+                s.task(), "ffa-lora", 8, s.peers(), s.partition(), s.seed(), FortuneTopics.load(dir), features);
     }
 
     // SPEC-GAP: the demo's peers have "own keys"; deriving them from the seed (instead of SecureRandom) keeps peer

@@ -79,11 +79,18 @@ public final class DemoReport {
         o.put("spectralGap", net.spectralGap.gap());
         o.put("partition", s.partition());
         o.put("adapter", "ffa-lora");
-        o.put("backboneSha256", net.task.backbone().hash());
+        o.put("backboneSha256", net.task.task().backboneHash());
         o.put("localSteps", s.localSteps());
         o.put("gossipSteps", s.gossipSteps());
-        o.put("trainImages", s.trainImages());
-        o.put("testImages", s.testImages());
+        if (s.task().isTopic()) {
+            o.put("task", s.task().name());
+            o.put("model", s.task().model());
+            o.put("frozenLayers", s.task().frozenLayers());
+            o.put("maxLength", s.task().maxLength());
+        } else {
+            o.put("trainImages", s.trainImages());
+            o.put("testImages", s.testImages());
+        }
         ArrayNode byz = o.putArray("byzantinePeers");
         for (int b : net.byzantinePeers()) byz.add(b);
         ArrayNode ids = o.putArray("peerIds");

@@ -100,10 +100,11 @@ public final class DemoRun {
                 s.localSteps(),
                 s.gossipSteps(),
                 0.01f,
-                0.05f,
+                // SPEC-GAP: fortunes-topic peers use the optimiser of train --task fortunes-topic (as fedp2p sim does)
+                s.task().isTopic() ? 0.03f : 0.05f,
                 0.998f,
-                64,
-                0f,
+                s.task().isTopic() ? 16 : 64,
+                s.task().isTopic() ? 0.9f : 0f,
                 v.defence(),
                 net.byzantine[i] ? v.attack() : "none",
                 false,
@@ -120,7 +121,8 @@ public final class DemoRun {
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(10),
                 1,
-                false);
+                false,
+                s.task());
     }
 
     /** Polls the honest peers' metrics until every peer has stopped; returns every peer's rounds. */

@@ -9,6 +9,7 @@ import io.fedp2p.node.data.FashionMnist;
 import io.fedp2p.node.data.VisionData;
 import io.fedp2p.node.model.BackboneFile;
 import io.fedp2p.node.model.VisionArch;
+import io.fedp2p.node.runtime.TaskChoice;
 import io.fedp2p.node.train.EngineSetup;
 import io.fedp2p.node.train.TrainSettings;
 import io.fedp2p.node.train.VisionPretraining;
@@ -64,7 +65,8 @@ class DemoIT {
                 data,
                 backbone,
                 null,
-                out);
+                out,
+                TaskChoice.DEFAULT);
     }
 
     private static String run(Path out) throws Exception {

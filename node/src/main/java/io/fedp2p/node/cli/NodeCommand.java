@@ -6,6 +6,7 @@ import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.node.runtime.NodeRuntime;
 import io.fedp2p.node.runtime.NodeSettings;
 import io.fedp2p.node.runtime.NodeSetupException;
+import io.fedp2p.node.runtime.TaskChoice;
 import io.fedp2p.node.train.EngineSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +57,31 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", description = "peer to join through, repeatable (/p2p/<id> checked when given)")
     List<String> bootstrap = new ArrayList<>();
 
+    @Option(
+            names = "--task",
+            defaultValue = "fashion-mnist",
+            description = "fashion-mnist, or fortunes-topic (8 fortune topics on a pretrained encoder, --model) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String task;
+
+    @Option(
+            names = "--model",
+            defaultValue = "minilm",
+            description = "fortunes-topic: the pretrained encoder, minilm or bge-small (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(
+            names = "--frozen-layers",
+            defaultValue = "4",
+            description = "fortunes-topic: freeze and cache the lowest L encoder layers (default: ${DEFAULT-VALUE})")
+    int frozenLayers;
+
+    @Option(
+            names = "--max-length",
+            defaultValue = "128",
+            description = "fortunes-topic: tokens per entry, longer ones are truncated (default: ${DEFAULT-VALUE})")
+    int maxLength;
+
     @Option(names = "--backbone", description = "frozen backbone file (default: the transfer-setting backbone, cached)")
     Path backbone;
 
@@ -78,7 +104,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--rank", defaultValue = "8", description = "adapter rank r (default: ${DEFAULT-VALUE})")
     int rank;
 
-    @Option(names = "--data-dir", description = "Fashion-MNIST directory (default: the Debian package's location)")
+    @Option(
+            names = "--data-dir",
+            description = "Fashion-MNIST or fortunes directory (default: the Debian package's location)")
     Path dataDir;
 
     @Option(
@@ -305,7 +333,8 @@ public final class NodeCommand implements Callable<Integer> {
                     duration("exchange-timeout", exchangeTimeout),
                     duration("step-timeout", stepTimeout),
                     threads == null ? EngineSetup.defaultThreads() : threads,
-                    !noPex);
+                    !noPex,
+                    new TaskChoice(task, model, frozenLayers, maxLength));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

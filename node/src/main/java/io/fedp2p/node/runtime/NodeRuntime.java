@@ -269,7 +269,14 @@ public final class NodeRuntime implements AutoCloseable {
         ObjectNode n = JSON.createObjectNode();
         n.put("peerId", peer.toString());
         n.put("adapter", task.spec().describe());
-        n.put("backboneSha256", task.backbone().hash());
+        n.put("backboneSha256", task.task().backboneHash());
+        // only for the newer task, so that checkpoints of fashion-mnist nodes stay compatible
+        if (s.task().isTopic()) {
+            n.put("task", s.task().name());
+            n.put("model", s.task().model());
+            n.put("frozenLayers", s.task().frozenLayers());
+            n.put("maxLength", s.task().maxLength());
+        }
         n.put("dimension", task.task().dimension());
         n.put("seed", s.seed());
         n.put("nodeIndex", s.nodeIndex());
@@ -295,7 +302,9 @@ public final class NodeRuntime implements AutoCloseable {
         int k = s.localSteps() > 0
                 ? s.localSteps()
                 : Math.max(1, (trainer.trainSize() + s.batchSize() - 1) / s.batchSize());
-        return new TrainSettings(s.lr(), s.lrDecay(), k, s.batchSize(), s.rho(), s.momentum(), 0f, false);
+        // SPEC-GAP: fortunes-topic clips the gradient norm at 1, as fedp2p train does for it; fashion-mnist does not
+        float clip = s.task().isTopic() ? 1f : 0f;
+        return new TrainSettings(s.lr(), s.lrDecay(), k, s.batchSize(), s.rho(), s.momentum(), clip, false);
     }
 
     private static NeighbourConfig neighbourConfig(NodeSettings s) {

@@ -15,14 +15,16 @@ import java.util.Objects;
  * @param key identity file, created with mode 0600 when missing ({@code out/identity.key} by default)
  * @param backbone frozen backbone file, or null for the cached transfer-setting backbone
  * @param cacheDir where the default backbone is cached
- * @param dataDir Fashion-MNIST directory, or null for the Debian package's location
  * @param exchangeMode {@code float} (θ as floats) or {@code frl-native} (rankings, ALGORITHMS.md §3.9a; needs the
  *     {@code frl-mask} adapter)
+ * @param dataDir Fashion-MNIST (or, for {@code fortunes-topic}, fortunes) directory, or null for the Debian package's
+ *     location
  * @param partition {@code iid}, {@code dirichlet:A}, {@code shards:K}, {@code quantity:A}
  * @param localSteps K, or 0 for one local epoch over the node's shard
  * @param api {@code HOST:PORT} of the HTTP API
  * @param topology a fixed-topology file ({@code peers:} list of multiaddrs with {@code /p2p}), or null
  * @param threads PyTorch intra-op threads
+ * @param task the task ({@code fashion-mnist} or {@code fortunes-topic} with its encoder)
  */
 public record NodeSettings(
         Multiaddr listen,
@@ -61,7 +63,8 @@ public record NodeSettings(
         Duration exchangeTimeout,
         Duration stepTimeout,
         int threads,
-        boolean pex) {
+        boolean pex,
+        TaskChoice task) {
     public NodeSettings {
         Objects.requireNonNull(listen, "listen");
         bootstrap = List.copyOf(bootstrap);
@@ -77,6 +80,7 @@ public record NodeSettings(
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(exchangeTimeout, "exchangeTimeout");
         Objects.requireNonNull(stepTimeout, "stepTimeout");
+        Objects.requireNonNull(task, "task");
         require(numNodes >= 1, "num-nodes must be >= 1, got " + numNodes);
         require(
                 nodeIndex >= 0 && nodeIndex < numNodes,

@@ -53,8 +53,31 @@ public final class SimCommand implements Callable<Integer> {
                     + " complete, file:GRAPH")
     String topology;
 
-    @Option(names = "--task", paramLabel = "NAME", description = "fashion-mnist (default) or vector")
+    @Option(
+            names = "--task",
+            paramLabel = "NAME",
+            description =
+                    "fashion-mnist (default), fortunes-topic (8 fortune topics on a pretrained encoder) or vector")
     String task;
+
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "fortunes-topic: the pretrained encoder, minilm (default) or bge-small")
+    String model;
+
+    @Option(
+            names = "--frozen-layers",
+            paramLabel = "L",
+            description =
+                    "fortunes-topic: freeze and cache the lowest L encoder layers, shared by all nodes (default 4)")
+    String frozenLayers;
+
+    @Option(
+            names = "--max-length",
+            paramLabel = "T",
+            description = "fortunes-topic: tokens per entry, longer ones are truncated (default 64)")
+    String maxLength;
 
     @Option(names = "--attack", paramLabel = "NAME[:K=V,...]", description = "attack of the Byzantine nodes (none)")
     String attack;
@@ -90,7 +113,10 @@ public final class SimCommand implements Callable<Integer> {
                     "float (default) or frl-native (with --adapter frl-mask: rankings voted on, ALGORITHMS §3.9a)")
     String exchangeMode;
 
-    @Option(names = "--local-steps", paramLabel = "K", description = "local steps; 0 = one local epoch (default)")
+    @Option(
+            names = "--local-steps",
+            paramLabel = "K",
+            description = "local steps; 0 = one local epoch (default; fortunes-topic: 5)")
     String localSteps;
 
     @Option(names = "--gossip-steps", paramLabel = "Q", description = "mixing steps per round (default 4)")
@@ -99,10 +125,13 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--rho", paramLabel = "R", description = "SAM radius; 0 = SGD (default 0.01)")
     String rho;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "learning rate of round 0 (default 0.05)")
+    @Option(
+            names = "--lr",
+            paramLabel = "LR",
+            description = "learning rate of round 0 (default 0.05; fortunes-topic: 0.03)")
     String lr;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "minibatch size (default 64)")
+    @Option(names = "--batch-size", paramLabel = "B", description = "minibatch size (default 64; fortunes-topic: 16)")
     String batchSize;
 
     @Option(names = "--twin", paramLabel = "NAME", description = "also run the twin no-attack or no-defence")
@@ -120,7 +149,7 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--loss", paramLabel = "P", description = "message loss probability (default 0)")
     String loss;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST directory")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST or fortunes directory")
     String dataDir;
 
     @Option(names = "--backbone", paramLabel = "FILE", description = "frozen backbone (default: the transfer one)")
@@ -206,6 +235,9 @@ public final class SimCommand implements Callable<Integer> {
         put(o, "rounds", rounds);
         put(o, "topology", topology);
         put(o, "task", task);
+        put(o, "model", model);
+        put(o, "frozen-layers", frozenLayers);
+        put(o, "max-length", maxLength);
         put(o, "attack", attack);
         // a count on the command line replaces a fraction in the file, and the other way round
         if (byzantine != null) o.put("byzantine-fraction", null);

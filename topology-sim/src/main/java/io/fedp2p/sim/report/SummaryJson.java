@@ -56,6 +56,11 @@ public final class SummaryJson {
                 o.put("exchangeMode", s.task().exchangeMode().id());
             o.put("backboneSha256", main.start().backboneHash());
         }
+        if (s.task().isTopic()) {
+            o.put("model", s.task().topic().model());
+            o.put("frozenLayers", s.task().topic().frozenLayers());
+            o.put("maxLength", s.task().topic().maxLength());
+        }
         o.put("topology", s.topology().format());
         o.put("spectralGap", main.start().spectralGap().gap());
         o.put("placement", s.adversary().placement().format());

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fedp2p.gossip.protocol.PayloadEncoding;
 import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.data.PartitionSpec;
+import io.fedp2p.node.encoder.EncoderModel;
 import io.fedp2p.node.engine.ExchangeSetting;
+import io.fedp2p.node.train.TopicTasks;
 import io.fedp2p.robustness.attack.AttackSpec;
 import io.fedp2p.robustness.defence.DefenceSpec;
 import io.fedp2p.sim.network.LatencySpec;
@@ -81,9 +83,12 @@ public final class ScenarioReader {
         long seed = s.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         int nodes = (int) s.integer("nodes", 20, 2, MAX_NODES);
         int rounds = (int) s.integer("rounds", 20, 1, 1_000_000);
-        TopologySpec topology = s.parsed("topology", TopologySpec.parse("random-regular:4"), TopologySpec::parse);
-        TaskSettings task = task(s);
-        LearningSettings learning = learning(s);
+        boolean topic = TopicTasks.NAME.equals(s.string("task", "fashion-mnist"));
+        // SPEC-GAP: fortunes-topic's defaults follow issue 11's decentralized target (small-world, Dirichlet 0.5)
+        TopologySpec topology = s.parsed(
+                "topology", TopologySpec.parse(topic ? "small-world:4:0.1" : "random-regular:4"), TopologySpec::parse);
+        TaskSettings task = task(s, topic);
+        LearningSettings learning = learning(s, topic ? LearningSettings.TOPIC_DEFAULTS : LearningSettings.DEFAULTS);
         DefenceSpec defence = s.parsed("defence", DefenceSpec.parse("pipeline"), DefenceSpec::parse);
         String defenceText = s.string("defence", "pipeline").strip();
         AdversarySettings adversary = adversary(s, nodes);
@@ -124,15 +129,19 @@ public final class ScenarioReader {
                 maxTime);
     }
 
-    private static TaskSettings task(Section s) {
+    private static TaskSettings task(Section s, boolean topic) {
         String name = s.string("task", "fashion-mnist");
         String adapter = s.string("adapter", "ffa-lora");
         int rank = (int) s.integer("rank", 8, 1, 4096);
-        PartitionSpec partition = s.parsed("partition", new PartitionSpec.Iid(), PartitionSpec::parse);
+        PartitionSpec partition = s.parsed(
+                "partition",
+                topic ? PartitionSpec.parse("dirichlet:0.5") : new PartitionSpec.Iid(),
+                PartitionSpec::parse);
         Path backbone = s.parsed("backbone", null, Path::of);
         Path dataDir = s.parsed("data-dir", null, Path::of);
         Path cacheDir = s.parsed("cache-dir", null, Path::of);
         VectorSpec vector = vector(s.section("vector"));
+        TaskSettings.TopicSettings topicSettings = topic(s, topic);
         ExchangeSetting exchange = s.parsed("exchange-mode", ExchangeSetting.FLOAT, ExchangeSetting::parse);
         AdapterKind kind;
         try {
@@ -142,17 +151,35 @@ public final class ScenarioReader {
         }
         try {
             exchange.check(kind);
-            if (exchange != ExchangeSetting.FLOAT && name.equals("vector")) {
+            if (exchange != ExchangeSetting.FLOAT && !name.equals("fashion-mnist")) {
                 throw new IllegalArgumentException("exchange mode " + exchange.id() + " needs task fashion-mnist");
             }
         } catch (IllegalArgumentException e) {
             throw s.error("exchange-mode", e.getMessage());
         }
         try {
-            return new TaskSettings(name, adapter, rank, partition, backbone, dataDir, cacheDir, vector, exchange);
+            return new TaskSettings(
+                    name, adapter, rank, partition, backbone, dataDir, cacheDir, vector, exchange, topicSettings);
         } catch (IllegalArgumentException e) {
             throw s.error("task", e.getMessage());
         }
+    }
+
+    /** {@code model}, {@code frozen-layers}, {@code max-length}: only for {@code fortunes-topic}. */
+    private static TaskSettings.TopicSettings topic(Section s, boolean topic) {
+        TaskSettings.TopicSettings d = TaskSettings.TopicSettings.DEFAULTS;
+        for (String key : List.of("model", "frozen-layers", "max-length")) {
+            if (!topic && s.has(key)) throw s.error(key, "only for task " + TopicTasks.NAME);
+        }
+        String model = s.string("model", d.model());
+        try {
+            model = EncoderModel.parse(model).cliName();
+        } catch (IllegalArgumentException e) {
+            throw s.error("model", e.getMessage());
+        }
+        int frozen = (int) s.integer("frozen-layers", d.frozenLayers(), 0, 64);
+        int maxLength = (int) s.integer("max-length", d.maxLength(), 3, 512);
+        return new TaskSettings.TopicSettings(model, frozen, maxLength);
     }
 
     private static VectorSpec vector(Section v) {
@@ -168,8 +195,7 @@ public final class ScenarioReader {
         return new VectorSpec(features, classes, separation, perNode, test, validation, kappa);
     }
 
-    private static LearningSettings learning(Section s) {
-        LearningSettings d = LearningSettings.DEFAULTS;
+    private static LearningSettings learning(Section s, LearningSettings d) {
         int k = (int) s.integer("local-steps", d.localSteps(), 0, 1_000_000);
         int q = (int) s.integer("gossip-steps", d.gossipSteps(), 1, 1000);
         float rho = (float) s.number("rho", d.rho(), 0, 1e6);
@@ -177,10 +203,11 @@ public final class ScenarioReader {
         float decay = (float) s.number("lr-decay", d.lrDecay(), Double.MIN_VALUE, 1);
         int batch = (int) s.integer("batch-size", d.batchSize(), 1, 1_000_000);
         float momentum = (float) s.number("momentum", d.momentum(), 0, 0.999999);
+        float clip = (float) s.number("clip-norm", d.clipNorm(), 0, 1e6);
         Duration exchange = s.duration("exchange-timeout", d.exchangeTimeout());
         Duration step = s.duration("step-timeout", d.stepTimeout());
         try {
-            return new LearningSettings(k, q, rho, lr, decay, batch, momentum, exchange, step);
+            return new LearningSettings(k, q, rho, lr, decay, batch, momentum, clip, exchange, step);
         } catch (IllegalArgumentException e) {
             throw s.error("exchange-timeout", e.getMessage());
         }

@@ -53,6 +53,24 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void fortunesTopicHasTheDecentralizedTargetsDefaultsAndItsOwnKeys() throws IOException {
+        Scenario s = read(null, "task", "fortunes-topic");
+        assertThat(s.topology().format()).isEqualTo("small-world:4:0.1");
+        assertThat(s.task().partition().toString()).isEqualTo("dirichlet:0.5");
+        assertThat(s.task().adapter()).isEqualTo("ffa-lora");
+        assertThat(s.task().topic()).isEqualTo(TaskSettings.TopicSettings.DEFAULTS);
+        assertThat(s.learning()).isEqualTo(LearningSettings.TOPIC_DEFAULTS);
+        assertThat(s.learning().trainSettings(470).clipNorm()).isEqualTo(1f);
+        Scenario y = read(yaml("task: fortunes-topic\nmodel: bge-small\nfrozen-layers: 2\nmax-length: 64\n"));
+        assertThat(y.task().topic()).isEqualTo(new TaskSettings.TopicSettings("bge-small", 2, 64));
+        assertThatThrownBy(() -> read(null, "task", "fortunes-topic", "model", "gpt"))
+                .hasMessageContaining("model")
+                .hasMessageContaining("minilm");
+        assertThatThrownBy(() -> read(null, "model", "minilm")).hasMessageContaining("only for task fortunes-topic");
+        assertThat(read(null).learning().trainSettings(470).clipNorm()).isZero();
+    }
+
+    @Test
     void aFullFileIsRead() throws IOException {
         Scenario s = read(
                 yaml(
