@@ -93,7 +93,14 @@ public final class NeighbourManager {
         host.addConnectionListener(new ConnectionListener() {
             @Override
             public void onConnected(Connection c) {
-                c.identify().whenComplete((info, e) -> clock.execute(() -> identified(c, info)));
+                c.identify()
+                        .whenComplete((info, e) -> clock.execute(() -> {
+                            if (e != null) {
+                                identifyFailed(c, e);
+                            } else {
+                                identified(c, info);
+                            }
+                        }));
             }
 
             @Override
@@ -143,6 +150,22 @@ public final class NeighbourManager {
             refreshShareable();
         }
         if (neighbours.size() > config.maxDegree()) prune();
+    }
+
+    /**
+     * A connection whose identify failed (timeout, reset, bad message) can never become a neighbour, and while it is
+     * open the peer is not dialled again: close it, so that the dial loop retries the peer with backoff.
+     */
+    private void identifyFailed(Connection c, Throwable e) {
+        if (stopped || !c.isOpen()) return;
+        log.info("closing connection of {}: identify failed ({})", c.remotePeer(), rootMessage(e));
+        c.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     private void disconnected(PeerId p) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import io.fedp2p.gossip.clock.WallClock;
+import io.fedp2p.gossip.host.Connection;
+import io.fedp2p.gossip.host.ConnectionListener;
+import io.fedp2p.gossip.host.Host;
 import io.fedp2p.gossip.host.HostConfig;
+import io.fedp2p.gossip.host.Stream;
 import io.fedp2p.gossip.identity.Identity;
 import io.fedp2p.gossip.identity.PeerId;
 import io.fedp2p.gossip.multiaddr.Multiaddr;
@@ -14,12 +18,14 @@ import io.fedp2p.gossip.peers.PeerScorer;
 import io.fedp2p.gossip.peers.PeerStore;
 import io.fedp2p.gossip.protocol.GossipConfig;
 import io.fedp2p.gossip.protocol.ModelMessage;
+import io.fedp2p.gossip.protocols.Identify;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -91,6 +97,34 @@ class Libp2pTransportIT {
     void stop() {
         transports.forEach(Libp2pTransport::close);
         clocks.forEach(WallClock::close);
+    }
+
+    /**
+     * A fixed-topology peer whose identify fails (here: it resets every identify stream) can never become a
+     * neighbour; the connection is closed and the peer dialled again with backoff, instead of being held open and
+     * idle forever (which left demo peers waiting for a neighbour that never came).
+     */
+    @Test
+    void aConnectionWhoseIdentifyFailsIsClosedAndThePeerRedialled() {
+        byte[] seed = new byte[32];
+        Arrays.fill(seed, (byte) 9);
+        try (Host silent = Host.create(HostConfig.of(Identity.fromSeed(seed)).withIdentifyOnConnect(false))) {
+            silent.setStreamHandler(Identify.ID, Stream::reset);
+            AtomicInteger connections = new AtomicInteger();
+            silent.addConnectionListener(new ConnectionListener() {
+                @Override
+                public void onConnected(Connection c) {
+                    connections.incrementAndGet();
+                }
+            });
+            Multiaddr addr =
+                    silent.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).join();
+            PeerId silentId = silent.peerId();
+            Node a = start(10, List.of(), java.util.Map.of(silentId, List.of(addr)));
+
+            await("a second connection after the first identify failed", () -> connections.get() >= 2);
+            assertThat(a.call(() -> a.transport().neighbours())).doesNotContain(silentId);
+        }
     }
 
     @Test
