@@ -137,7 +137,16 @@ public final class NeighbourManager {
     private void identified(Connection c, IdentifyInfo info) {
         PeerId p = c.remotePeer();
         if (stopped || !c.isOpen() || banned.test(p)) return;
-        if (info == null || !info.protocols().contains(gossipProtocol)) return;
+        if (info == null) return;
+        if (!info.protocols().contains(gossipProtocol)) {
+            if (expected(p)) {
+                // A peer we were told to gossip with may answer identify before its gossip handler is registered
+                // (it listens first, then starts): close, so that the dial loop asks again after a backoff.
+                log.info("closing connection of {}: it does not serve {} (yet)", p, gossipProtocol);
+                c.close();
+            }
+            return;
+        }
         if (config.fixedTopology() && !config.fixedPeers().containsKey(p)) {
             log.info("closing connection of {}: not in the fixed topology", p);
             host.disconnect(p);
@@ -160,6 +169,13 @@ public final class NeighbourManager {
         if (stopped || !c.isOpen()) return;
         log.info("closing connection of {}: identify failed ({})", c.remotePeer(), rootMessage(e));
         c.close();
+    }
+
+    /** A peer of the fixed topology or a bootstrap peer named by id: one this node is meant to gossip with. */
+    private boolean expected(PeerId p) {
+        if (config.fixedPeers().containsKey(p)) return true;
+        for (Multiaddr a : config.bootstrap()) if (a.peerId().filter(p::equals).isPresent()) return true;
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

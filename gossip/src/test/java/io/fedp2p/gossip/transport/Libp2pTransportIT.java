@@ -127,6 +127,31 @@ class Libp2pTransportIT {
         }
     }
 
+    /**
+     * A fixed-topology peer that answers identify before it serves the gossip protocol (it listens first and starts
+     * later) is dialled again until it does, rather than kept as a connection that never becomes a neighbour.
+     */
+    @Test
+    void aFixedPeerThatDoesNotServeGossipYetIsRedialledUntilItDoes() {
+        byte[] seed = new byte[32];
+        Arrays.fill(seed, (byte) 11);
+        try (Host early = Host.create(HostConfig.of(Identity.fromSeed(seed)).withIdentifyOnConnect(false))) {
+            AtomicInteger connections = new AtomicInteger();
+            early.addConnectionListener(new ConnectionListener() {
+                @Override
+                public void onConnected(Connection c) {
+                    connections.incrementAndGet();
+                }
+            });
+            Multiaddr addr =
+                    early.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).join();
+            Node a = start(12, List.of(), java.util.Map.of(early.peerId(), List.of(addr)));
+
+            await("a second connection after identify lacked the gossip protocol", () -> connections.get() >= 2);
+            assertThat(a.call(() -> a.transport().neighbours())).isEmpty();
+        }
+    }
+
     @Test
     void nodesFindEachOtherGossipLargeModelsAndBanAnEquivocator() {
         Node a = start(1, List.of());
