@@ -11,83 +11,44 @@ import java.util.random.RandomGenerator;
  * One node's {@link LocalTrainer} on a {@link VisionTask}. Holds only the node's sample indices and (mapped) labels,
  * its RNG and data-order cursor, the optimiser's buffers and a native sub-manager; everything else is the task's.
  */
-final class VisionTrainer implements LocalTrainer {
+final class VisionTrainer extends ShardTrainer {
     private final VisionTask task;
-    private final int node;
-    private final NodeShard shard;
-    private final SamSgd optimizer;
     private final NDManager manager;
-    private boolean closed;
 
     VisionTrainer(VisionTask task, int node, RandomGenerator rng, IntUnaryOperator labelMap) {
-        this.task = task;
-        this.node = node;
-        int[] samples = task.partition.node(node);
-        this.shard = new NodeShard(
+        super(
                 node,
-                samples,
-                task.partition.histogram(node, task.trainLabels, FashionMnist.CLASSES),
-                task.trainLabels,
-                task.validationPool,
-                task.config.kappa(),
-                labelMap,
-                rng);
-        this.optimizer = new SamSgd(task.dimension());
+                new NodeShard(
+                        node,
+                        task.partition.node(node),
+                        task.partition.histogram(node, task.trainLabels, FashionMnist.CLASSES),
+                        task.trainLabels,
+                        task.validationPool,
+                        task.config.kappa(),
+                        labelMap,
+                        rng),
+                task.dimension());
+        this.task = task;
         this.manager = task.shared.newSubManager();
     }
 
     @Override
-    public int nodeIndex() {
-        return node;
+    protected void checkVector(float[] theta) {
+        task.checkVector(theta);
     }
 
     @Override
-    public int trainSize() {
-        return shard.size();
-    }
-
-    @Override
-    public int[] familiarClasses() {
-        return shard.familiar();
-    }
-
-    @Override
-    public EvalSet localValidation() {
-        return shard.validation();
-    }
-
-    @Override
-    public TrainReport train(float[] start, RoundPlan plan) {
-        checkOpen();
-        task.checkVector(start);
-        float[] theta = start.clone();
-        if (!plan.carryMomentum()) optimizer.resetMomentum();
-        double lossSum = 0;
-        long seen = 0;
-        for (int k = 0; k < plan.localSteps(); k++) {
-            int[] idx = shard.nextBatch(plan.batchSize());
-            int[] y = shard.labels(idx);
-            try (NDManager m = manager.newSubManager()) {
-                NDArray input = task.inputs(m, EvalSet.Source.TRAIN, idx);
-                String what = "node " + node + ", round " + plan.round() + ", step " + k;
-                lossSum += optimizer.step(theta, (t, g) -> task.lossAndGradient(m, t, input, y, g), plan, what);
-            }
-            seen += idx.length;
+    protected double step(SamSgd optimizer, float[] theta, int[] idx, int[] y, RoundPlan plan, String what) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray input = task.inputs(m, EvalSet.Source.TRAIN, idx);
+            return optimizer.step(theta, (t, g) -> task.lossAndGradient(m, t, input, y, g), plan, what);
         }
-        return new TrainReport(theta, lossSum / plan.localSteps(), plan.localSteps(), seen);
     }
 
     @Override
     public Evaluation evaluate(float[] theta, EvalSet set) {
         checkOpen();
         return task.evaluateAll(List.of(theta), set).get(0);
-    }
-
-    @Override
-    public LocalBatch drawBatch(int batchSize) {
-        checkOpen();
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1");
-        return new LocalBatch(shard.nextBatch(batchSize));
     }
 
     @Override
@@ -102,15 +63,8 @@ final class VisionTrainer implements LocalTrainer {
         }
     }
 
-    private void checkOpen() {
-        if (closed) throw new IllegalStateException("trainer of node " + node + " is closed");
-    }
-
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
+    protected void release() {
+        manager.close();
     }
 }
