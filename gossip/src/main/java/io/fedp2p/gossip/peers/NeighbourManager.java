@@ -11,6 +11,7 @@ import io.fedp2p.gossip.pex.PeerExchange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -58,6 +59,9 @@ public final class NeighbourManager {
     private final Listener listener;
     private final List<BootTarget> bootTargets = new ArrayList<>();
     private final TreeMap<PeerId, Long> neighbours = new TreeMap<>();
+    /** When each open connection came, on the clock: how long it lasted decides the peer's dial backoff. */
+    private final IdentityHashMap<Connection, Long> openedAt = new IdentityHashMap<>();
+
     private final TreeSet<PeerId> dialing = new TreeSet<>();
     private volatile List<PeerExchange.PeerInfo> shareable = List.of();
     private long nextPexNanos;
@@ -93,6 +97,7 @@ public final class NeighbourManager {
         host.addConnectionListener(new ConnectionListener() {
             @Override
             public void onConnected(Connection c) {
+                clock.execute(() -> openedAt.put(c, clock.nanos()));
                 c.identify()
                         .whenComplete((info, e) -> clock.execute(() -> {
                             if (e != null) {
@@ -105,7 +110,7 @@ public final class NeighbourManager {
 
             @Override
             public void onDisconnected(Connection c) {
-                clock.execute(() -> disconnected(c.remotePeer()));
+                clock.execute(() -> disconnected(c));
             }
         });
         clock.execute(this::tick);
@@ -184,8 +189,22 @@ public final class NeighbourManager {
         return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
-    private void disconnected(PeerId p) {
+    /**
+     * When a peer's last connection closes soon after it opened (fedp2p design: within ten first-backoff periods),
+     * that counts as a failed dial: a peer that accepts the connection and then refuses us (we are not in its fixed
+     * topology, it is full, it bans us, its identify fails) is retried with growing backoff rather than on every tick.
+     * A connection that lasted resets the backoff, so a long-lived neighbour that restarts is dialled again at once.
+     */
+    private void disconnected(Connection c) {
+        PeerId p = c.remotePeer();
+        Long opened = openedAt.remove(c);
         if (!host.connections(p).isEmpty()) return;
+        long now = clock.nanos();
+        if (opened != null && now - opened < 10 * config.dialBackoff().toNanos()) {
+            store.dialFailed(p, now, config.dialBackoff(), config.maxBackoff());
+        } else {
+            store.dialSucceeded(p);
+        }
         if (neighbours.remove(p) != null) {
             listener.neighbourDown(p);
             refreshShareable();
@@ -237,8 +256,8 @@ public final class NeighbourManager {
         dialAddrs(p, store.addrs(p), 0)
                 .whenComplete((c, e) -> clock.execute(() -> {
                     dialing.remove(p);
-                    if (e == null) store.dialSucceeded(p);
-                    else {
+                    // a successful dial keeps the backoff: the connection must also last (see disconnected)
+                    if (e != null) {
                         store.dialFailed(p, clock.nanos(), config.dialBackoff(), config.maxBackoff());
                         log.debug("dial {} failed: {}", p, e.getMessage());
                     }
