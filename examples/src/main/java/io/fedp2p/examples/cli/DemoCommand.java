@@ -162,12 +162,13 @@ public final class DemoCommand implements Callable<Integer> {
         say.printf(
                 Locale.ROOT,
                 "fedp2p demo: %d peers on loopback (real libp2p connections, own keys, signed gossip), %d of them"
-                        + " attacking with %s; topology %s; Fashion-MNIST %s; %d rounds of K=%d local steps and Q=%d"
+                        + " attacking with %s; topology %s; %s %s; %d rounds of K=%d local steps and Q=%d"
                         + " gossip steps; seed %d%n",
                 s.peers(),
                 s.byzantine(),
                 s.attack(),
                 s.topology(),
+                s.task().isTopic() ? "fortunes-topic on " + s.task().model() : "Fashion-MNIST",
                 s.partition(),
                 s.rounds(),
                 s.localSteps(),

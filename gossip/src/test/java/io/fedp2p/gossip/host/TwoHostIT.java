@@ -210,7 +210,7 @@ class TwoHostIT {
     }
 
     private static void waitForConnection(Host h, PeerId peer) throws InterruptedException {
-        for (int i = 0; i < 100 && h.connections(peer).isEmpty(); i++) {
+        for (int i = 0; i < 1000 && h.connections(peer).isEmpty(); i++) { // up to 20 s on a loaded machine
             Thread.sleep(20);
         }
         assertThat(h.connections(peer)).isNotEmpty();
