@@ -3,10 +3,11 @@
 # classpath (ONNX Runtime is a test dependency). Usage:
 #   node/bench/topic.sh speed [THREADS]
 #   node/bench/topic.sh forward [THREADS]
+#   node/bench/topic.sh step THREADS PER_CATEGORY
 #   node/bench/topic.sh accuracy THREADS FROZEN_LAYERS MAX_LENGTH EPOCHS [head,ffa-lora,lora,fed-sb]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-mode="${1:?usage: node/bench/topic.sh speed|accuracy ...}"; shift
+mode="${1:?usage: node/bench/topic.sh speed|forward|step|accuracy ...}"; shift
 threads="${1:-2}"; shift || true
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT

@@ -23,8 +23,9 @@ import java.util.Map;
  * pooling     mean of x over the mask (or x[CLS]), then divided by its L2 norm
  * </pre>
  *
- * Each dense role is {@code Linear(x, W0, b)} plus whatever the {@link DenseHook} adds (the adapter's
- * {@code s·B·M·A·x}). Inputs are single sentences, so every token type is 0 (BERT's first segment).
+ * Each dense role is {@code Linear(x, W0, b)} (run by {@link FrozenDense}; q, k and v as one stacked product) plus
+ * whatever the {@link DenseHook} adds (the adapter's {@code s·B·M·A·x}). Inputs are single sentences, so every
+ * token type is 0 (BERT's first segment).
  *
  * <p>Thread-safe: the frozen arrays are only read; results land in the caller's manager. Close it to free the
  * frozen arrays.

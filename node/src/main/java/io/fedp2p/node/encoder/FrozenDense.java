@@ -11,7 +11,7 @@ import ai.djl.nn.core.Linear;
  *
  * <p>fedp2p design: PyTorch runs {@code linear} through MKL's sgemm, which on non-Intel x86 processors takes a
  * generic code path without AVX-512; a float 1×1 convolution with a batch of at least 16 goes to oneDNN, which picks
- * its kernels by instruction set on any vendor (2–3× faster sgemm-equivalent on the AMD reference machine, see
+ * its kernels by instruction set on any vendor (1.5–2.7× faster on the AMD reference machine, see
  * BENCHMARKS.md "fortunes-topic on all-MiniLM-L6-v2"). The rows are viewed as B images of rows/B pixels, B the
  * smallest divisor of the row count from {@value #MIN_IMAGES} up: PyTorch hands a 1×1 convolution to oneDNN on one
  * thread only from a batch of 16, and images of one pixel take a slower oneDNN path. A row count without such a
