@@ -7,16 +7,16 @@ import ai.djl.nn.core.Linear;
 
 /**
  * A frozen dense layer {@code y = x·Wᵀ + b} on the last axis of {@code x}, computed as a 1×1 convolution over a
- * channels-last view of the rows of {@code x} (no copy on either side).
+ * channels-last view of the rows of {@code x} (views on either side, no copies, for a contiguous {@code x}).
  *
- * <p>fedp2p design: PyTorch runs {@code linear} through MKL's sgemm, which on non-Intel x86 processors takes a
- * generic code path without AVX-512; a float 1×1 convolution with a batch of at least 16 goes to oneDNN, which picks
- * its kernels by instruction set on any vendor (1.5–2.7× faster on the AMD reference machine, see
+ * <p>Why: PyTorch runs {@code linear} through MKL's sgemm, which on AMD processors takes MKL's generic code path (no
+ * AVX-512 kernels on the reference machine); a float 1×1 convolution with a batch of at least 16 goes to oneDNN,
+ * which picks its kernels by instruction set on any vendor (1.5–2.7× faster on the AMD reference machine, see
  * BENCHMARKS.md "fortunes-topic on all-MiniLM-L6-v2"). The rows are viewed as B images of rows/B pixels, B the
  * smallest divisor of the row count from {@value #MIN_IMAGES} up: PyTorch hands a 1×1 convolution to oneDNN on one
  * thread only from a batch of 16, and images of one pixel take a slower oneDNN path. A row count without such a
- * divisor (fewer than 32 rows, or a prime) uses {@code linear}. Both agree to float rounding (a few 1e-6 on
- * MiniLM).
+ * divisor (e.g. fewer than 32 rows, or a prime count) uses {@code linear}. Both agree to float rounding (a few
+ * 1e-6 on MiniLM).
  *
  * <p>Thread-safe: the arrays are only read.
  */
