@@ -14,5 +14,6 @@ trap 'rm -f "$cp_file"' EXIT
 (cd "$root" && mvn -q -B -pl node -am -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test) >&2
 java="${FEDP2P_JAVA:-java}"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"   # as the fedp2p launcher does
 "$java" -Dai.djl.offline=true -Xmx8g -cp "$root/node/target/test-classes:$root/node/target/classes:$(cat "$cp_file")" \
   io.fedp2p.node.train.TopicBench "$mode" "$threads" "$@"

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * The forward comparison of {@link TopicBench}: the DJL encoder and ONNX Runtime (same ONNX file, same thread count)
  * on the same batch, interleaved in rounds (a few calls of one, then of the other) so that load from other processes
- * hits both alike. Reports the median and minimum wall time per call of each and their ratios.
+ * hits both alike. Reports the median and minimum wall time per call of each and their ratios. With {@code
+ * OMP_WAIT_POLICY=PASSIVE} (set by {@code node/bench/topic.sh}) ONNX Runtime's threads do not spin either.
  */
 final class ForwardBench {
     private static final int ROUNDS = 8;
@@ -45,6 +46,10 @@ final class ForwardBench {
                 OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setIntraOpNumThreads(threads);
             o.setInterOpNumThreads(1);
+            // the same wait policy on both sides: ONNX Runtime's pool spins unless told not to, like OpenMP's
+            boolean passive = "PASSIVE".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY"));
+            if (passive) o.addConfigEntry("session.intra_op.allow_spinning", "0");
+            out.put("threadsSleepWhenIdle", passive);
             try (OrtSession session = OrtEnvironment.getEnvironment().createSession(onnx(), o)) {
                 compare(enc, m, session, TokenBatch.of(tok.encode(longest)), out);
                 compare(enc, m, session, TokenBatch.of(medianLength(tok.encode(test))), out.putObject("median16"));
