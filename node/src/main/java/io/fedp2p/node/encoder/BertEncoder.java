@@ -7,9 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,8 +23,9 @@ import java.util.Map;
  * pooling     mean of x over the mask (or x[CLS]), then divided by its L2 norm
  * </pre>
  *
- * Each dense role is {@code Linear(x, W0, b)} plus whatever the {@link DenseHook} adds (the adapter's
- * {@code s·B·M·A·x}). Inputs are single sentences, so every token type is 0 (BERT's first segment).
+ * Each dense role is {@code Linear(x, W0, b)} (run by {@link FrozenDense}; q, k and v as one stacked product) plus
+ * whatever the {@link DenseHook} adds (the adapter's {@code s·B·M·A·x}). Inputs are single sentences, so every
+ * token type is 0 (BERT's first segment).
  *
  * <p>Thread-safe: the frozen arrays are only read; results land in the caller's manager. Close it to free the
  * frozen arrays.
@@ -44,6 +45,7 @@ public final class BertEncoder implements AutoCloseable {
     private final BertConfig c;
     private final NDManager manager;
     private final Map<String, NDArray> frozen = new HashMap<>();
+    private final Map<String, FrozenDense> linear = new HashMap<>();
 
     public BertEncoder(PretrainedEncoder weights, NDManager parent) {
         this.weights = weights;
@@ -54,12 +56,16 @@ public final class BertEncoder implements AutoCloseable {
         }
         for (int l = 0; l < c.layers(); l++) {
             String p = "layer." + l + ".";
-            frozen.put(
-                    p + "qkv.weight",
-                    NDArrays.concat(new NDList(param(p + "q.weight"), param(p + "k.weight"), param(p + "v.weight"))));
-            frozen.put(
-                    p + "qkv.bias",
-                    NDArrays.concat(new NDList(param(p + "q.bias"), param(p + "k.bias"), param(p + "v.bias"))));
+            linear.put(
+                    p + "qkv",
+                    new FrozenDense(
+                            NDArrays.concat(
+                                    new NDList(param(p + "q.weight"), param(p + "k.weight"), param(p + "v.weight"))),
+                            NDArrays.concat(
+                                    new NDList(param(p + "q.bias"), param(p + "k.bias"), param(p + "v.bias")))));
+            for (String role : List.of("o", "ffn_in", "ffn_out")) {
+                linear.put(p + role, new FrozenDense(param(p + role + ".weight"), param(p + role + ".bias")));
+            }
         }
     }
 
@@ -107,9 +113,7 @@ public final class BertEncoder implements AutoCloseable {
         long n = x.getShape().get(0);
         long t = x.getShape().get(1);
         // q, k and v in one matrix product (the frozen weights stacked), then each role's adapter term
-        NDList qkv = Linear.linear(x, param("layer." + l + ".qkv.weight"), param("layer." + l + ".qkv.bias"))
-                .singletonOrThrow()
-                .split(3, 2);
+        NDList qkv = linear.get("layer." + l + ".qkv").apply(x).split(3, 2);
         NDArray q = heads(withDelta(l, "q", x, qkv.get(0), hook).mul(1 / (float) Math.sqrt(c.headSize())), n, t);
         NDArray k = heads(withDelta(l, "k", x, qkv.get(1), hook), n, t);
         NDArray v = heads(withDelta(l, "v", x, qkv.get(2), hook), n, t);
@@ -147,8 +151,7 @@ public final class BertEncoder implements AutoCloseable {
 
     private NDArray dense(int l, String role, NDArray x, DenseHook hook) {
         String name = PretrainedEncoder.dense(l, role);
-        NDArray y =
-                Linear.linear(x, param(name + ".weight"), param(name + ".bias")).singletonOrThrow();
+        NDArray y = linear.get(name).apply(x);
         NDArray extra = hook.delta(name, x);
         return extra == null ? y : y.add(extra);
     }
