@@ -13,13 +13,6 @@ import java.util.random.RandomGenerator;
  * permutations to cut batches from. The validation slice is drawn from the node's RNG before any batch.
  */
 public final class NodeShard {
-    /**
-     * SPEC-GAP: ALGORITHMS.md §2.3 defines L_i as "the classes present in i's local data"; a class with one stray
-     * Dirichlet sample would then count. fedp2p counts a class as familiar when it makes up at least 5% of the node's
-     * samples (and at least one sample).
-     */
-    static final double FAMILIAR_SHARE = 0.05;
-
     private final int node;
     private final RandomGenerator rng;
     private final int[] samples;
@@ -60,17 +53,25 @@ public final class NodeShard {
                 throw new IllegalArgumentException("label map sends " + c + " to " + y);
             mappedLabel[c] = y;
         }
-        this.familiar = familiarClasses(histogram, samples.length);
+        this.familiar = familiarClasses(histogram);
         this.validation = drawValidation(validationPool, kappa);
         this.order = samples.clone();
         this.cursor = order.length;
     }
 
-    /** Classes with at least {@link #FAMILIAR_SHARE} of {@code total} samples (and at least one). */
-    public static int[] familiarClasses(int[] histogram, int total) {
-        double min = Math.max(1, FAMILIAR_SHARE * total);
+    /**
+     * L_i: the classes present in the node's data, i.e. with at least one sample (ALGORITHMS.md §0.1, §2.3).
+     *
+     * <p>fedp2p formerly kept only classes making up at least 5% of the shard. Under Dirichlet skew that left a
+     * node's few dominant classes, on which its own freshly trained model is at its best; S_j (the φ = 3 classes of
+     * L_i where a neighbour scores highest) then compared neighbours only where they can merely regress, and hard mode
+     * rejected most honest neighbours. With every present class, S_j can fall on the classes a neighbour knows better,
+     * which is the improvement §2.3 rewards. Validation entries come from the shared pool (κ per class), not from the
+     * node's own few samples of a rare class.
+     */
+    public static int[] familiarClasses(int[] histogram) {
         List<Integer> f = new ArrayList<>();
-        for (int c = 0; c < histogram.length; c++) if (histogram[c] >= min) f.add(c);
+        for (int c = 0; c < histogram.length; c++) if (histogram[c] > 0) f.add(c);
         return f.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -96,7 +97,7 @@ public final class NodeShard {
         return samples.length;
     }
 
-    /** The classes that make up at least {@link #FAMILIAR_SHARE} of the node's samples. */
+    /** L_i: the classes with at least one of the node's samples, ascending. */
     public int[] familiar() {
         return familiar.clone();
     }

@@ -33,12 +33,22 @@ class SimulationBehaviourTest {
     void honestNodesLearnAndTheMeanAccuracyIsTheMeanOverHonestNodes() {
         SimulationResult r = VectorRuns.run(VectorRuns.scenario());
         assertThat(r.rounds()).hasSize(6);
+        // 10 classes (chance 0.1); the pipeline mixes from round 0 on, so round 0 is already far above chance
         assertThat(last(r).accuracy().mean())
-                .isGreaterThan(r.rounds().get(0).accuracy().mean() + 0.1);
+                .isGreaterThan(r.rounds().get(0).accuracy().mean())
+                .isGreaterThan(0.7);
         assertThat(last(r).accuracy().min())
                 .isLessThanOrEqualTo(last(r).accuracy().mean());
         assertThat(last(r).completed()).isEqualTo(12);
         assertThat(last(r).accepted() + last(r).rejectedTotal()).isEqualTo(12 * 4); // one outcome per neighbour
+    }
+
+    @Test
+    void thePipelineAcceptsMostHonestNeighboursOnDirichletSkewedData() {
+        // Bristle's familiar classes are every class a node holds (ALGORITHMS.md §2.3): a neighbour trained on other
+        // classes is scored where it is strong too, so hard mode keeps most honest neighbours (12 nodes × 4 messages)
+        SimulationResult r = VectorRuns.run(VectorRuns.scenario());
+        for (RoundRecord rec : r.rounds()) assertThat(rec.accepted()).isGreaterThanOrEqualTo(36);
     }
 
     @Test
