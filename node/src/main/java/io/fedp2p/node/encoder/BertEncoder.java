@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import io.fedp2p.node.model.Scalars;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -110,7 +111,8 @@ public final class BertEncoder implements AutoCloseable {
         NDList qkv = Linear.linear(x, param("layer." + l + ".qkv.weight"), param("layer." + l + ".qkv.bias"))
                 .singletonOrThrow()
                 .split(3, 2);
-        NDArray q = heads(withDelta(l, "q", x, qkv.get(0), hook).mul(1 / (float) Math.sqrt(c.headSize())), n, t);
+        NDArray q =
+                heads(Scalars.mul(withDelta(l, "q", x, qkv.get(0), hook), 1 / (float) Math.sqrt(c.headSize())), n, t);
         NDArray k = heads(withDelta(l, "k", x, qkv.get(1), hook), n, t);
         NDArray v = heads(withDelta(l, "v", x, qkv.get(2), hook), n, t);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(maskBias);
@@ -135,7 +137,7 @@ public final class BertEncoder implements AutoCloseable {
             NDArray mask = m.create(b.mask(), new Shape(b.size(), b.length(), 1));
             pooled = x.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}));
         }
-        NDArray norm = pooled.square().sum(new int[] {1}, true).sqrt().maximum(1e-12f);
+        NDArray norm = Scalars.maximum(pooled.square().sum(new int[] {1}, true).sqrt(), 1e-12f);
         return pooled.div(norm);
     }
 
