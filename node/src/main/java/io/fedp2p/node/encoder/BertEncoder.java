@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.LayerNorm;
+import io.fedp2p.node.model.Scalars;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,8 @@ public final class BertEncoder implements AutoCloseable {
         long t = x.getShape().get(1);
         // q, k and v in one matrix product (the frozen weights stacked), then each role's adapter term
         NDList qkv = linear.get("layer." + l + ".qkv").apply(x).split(3, 2);
-        NDArray q = heads(withDelta(l, "q", x, qkv.get(0), hook).mul(1 / (float) Math.sqrt(c.headSize())), n, t);
+        NDArray q =
+                heads(Scalars.mul(withDelta(l, "q", x, qkv.get(0), hook), 1 / (float) Math.sqrt(c.headSize())), n, t);
         NDArray k = heads(withDelta(l, "k", x, qkv.get(1), hook), n, t);
         NDArray v = heads(withDelta(l, "v", x, qkv.get(2), hook), n, t);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(maskBias);
@@ -139,7 +141,7 @@ public final class BertEncoder implements AutoCloseable {
             NDArray mask = m.create(b.mask(), new Shape(b.size(), b.length(), 1));
             pooled = x.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}));
         }
-        NDArray norm = pooled.square().sum(new int[] {1}, true).sqrt().maximum(1e-12f);
+        NDArray norm = Scalars.maximum(pooled.square().sum(new int[] {1}, true).sqrt(), 1e-12f);
         return pooled.div(norm);
     }
 

@@ -94,8 +94,7 @@ public record TinyGpt(int vocab, int width, int heads, int layers, int context) 
             NDArray q = split(dense(h, p, pre + "attn.q"), batch, t, dh);
             NDArray k = split(dense(h, p, pre + "attn.k"), batch, t, dh);
             NDArray v = split(dense(h, p, pre + "attn.v"), batch, t, dh);
-            NDArray att = q.matMul(k.transpose(0, 1, 3, 2))
-                    .div((float) Math.sqrt(dh))
+            NDArray att = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(dh))
                     .add(causal)
                     .softmax(-1);
             NDArray y = att.matMul(v).transpose(0, 2, 1, 3).reshape(batch, t, width);

@@ -2,6 +2,7 @@ package io.fedp2p.node.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.fedp2p.node.model.Scalars;
 
 /** Accumulates confusion counts and summed cross-entropy over chunks of logits. Not thread-safe. */
 final class ConfusionCounter {
@@ -35,6 +36,6 @@ final class ConfusionCounter {
     static NDArray crossEntropy(NDArray logits, int[] labels, int classes) {
         NDManager m = logits.getManager();
         NDArray onehot = m.create(labels).oneHot(classes);
-        return logits.logSoftmax(1).mul(onehot).sum().neg().div(labels.length);
+        return Scalars.div(logits.logSoftmax(1).mul(onehot).sum().neg(), labels.length);
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.adapter.AdapterModel;
 import io.fedp2p.node.adapter.LayerShape;
+import io.fedp2p.node.model.Scalars;
 import java.util.Map;
 
 /**
@@ -40,6 +41,6 @@ final class MergedWeights {
             NDArray straightThrough = mask.add(s).sub(s.stopGradient());
             bm = b.matMul(straightThrough.mul(m.create(adapter.r0(n), new Shape(r, r))));
         }
-        return bm.matMul(a).mul(adapter.spec().scale()).add(w0);
+        return Scalars.mul(bm.matMul(a), adapter.spec().scale()).add(w0);
     }
 }

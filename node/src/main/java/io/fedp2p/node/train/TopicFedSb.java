@@ -7,6 +7,7 @@ import ai.djl.nn.core.Linear;
 import io.fedp2p.node.adapter.LayerShape;
 import io.fedp2p.node.encoder.BertEncoder;
 import io.fedp2p.node.encoder.TokenBatch;
+import io.fedp2p.node.model.Scalars;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -63,10 +64,10 @@ final class TopicFedSb {
                             (dense, in) -> d.containsKey(dense)
                                     ? in.matMul(d.get(dense).transpose())
                                     : null);
-                    NDArray logits = Linear.linear(encoder.pool(m, x, b).mul(scale), w, bias)
+                    NDArray logits = Linear.linear(Scalars.mul(encoder.pool(m, x, b), scale), w, bias)
                             .singletonOrThrow();
                     // summed (not averaged) per batch; divided by the sample count below
-                    return ConfusionCounter.crossEntropy(logits, y, c).mul(idx.length);
+                    return Scalars.mul(ConfusionCounter.crossEntropy(logits, y, c), idx.length);
                 });
                 for (LayerShape t : targets) {
                     float[] g = d.get(t.name()).getGradient().toFloatArray();

@@ -10,6 +10,7 @@ import io.fedp2p.node.adapter.LayerShape;
 import io.fedp2p.node.adapter.ParamLayout;
 import io.fedp2p.node.encoder.BertEncoder;
 import io.fedp2p.node.encoder.TokenBatch;
+import io.fedp2p.node.model.Scalars;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -92,7 +93,7 @@ final class TopicNet {
     }
 
     NDArray head(NDManager m, NDArray pooled, Map<String, NDArray> p) {
-        return Linear.linear(pooled.mul(headScale), p.get("head.weight"), p.get("head.bias"))
+        return Linear.linear(Scalars.mul(pooled, headScale), p.get("head.weight"), p.get("head.bias"))
                 .singletonOrThrow();
     }
 
@@ -105,7 +106,7 @@ final class TopicNet {
                 : x.matMul(frozenAt.get(dense));
         float s = adapter.spec().scale();
         if (kind == AdapterKind.LORA || kind == AdapterKind.FFA_LORA) {
-            return u.matMul(p.get(AdapterModel.loraB(dense)).transpose()).mul(s);
+            return Scalars.mul(u.matMul(p.get(AdapterModel.loraB(dense)).transpose()), s);
         }
         NDArray mix;
         if (kind == AdapterKind.FED_SB) {
@@ -122,7 +123,7 @@ final class TopicNet {
                     .sub(scores.stopGradient())
                     .mul(frozenR0.get(dense));
         }
-        return u.matMul(mix.transpose()).matMul(frozenBt.get(dense)).mul(s);
+        return Scalars.mul(u.matMul(mix.transpose()).matMul(frozenBt.get(dense)), s);
     }
 
     /** Writes ∂L/∂θ into {@code grad} (layout order) and returns the mean cross-entropy L. */

@@ -255,6 +255,9 @@ public final class TopicTask implements Task {
                 TopicNet.Input in = net.input(m, set.source(), idx);
                 for (int i = 0; i < thetas.size(); i++) {
                     try (NDManager v = m.newSubManager()) {
+                        // DJL puts a result in its first operand's manager: lend the shared input to v, or every
+                        // model's intermediates would stay in m until the chunk ends (GBs for Bristle's many models)
+                        in.x().tempAttach(v);
                         NDArray logits = net.logits(v, thetas.get(i), in, new java.util.HashMap<>(), false);
                         cc[i].add(logits, y);
                     }

@@ -139,6 +139,38 @@ class TopicTaskTest {
     }
 
     @Test
+    void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() {
+        // The backward pass reads the constants of the graph (attention scale, adapter scale s, head gain, 1/n of the
+        // mean loss); a collection that frees their memory in between must not change the gradient.
+        for (TopicTask task : List.of(ffaCached, ffaFull)) {
+            float[] theta = perturbed(task.initialVector(), 2);
+            int[] idx = {0, 1, 2, 3, 16, 17, 32, 33};
+            int[] y = new int[idx.length];
+            for (int i = 0; i < idx.length; i++) y[i] = task.trainLabels[idx[i]];
+            float[] plain = new float[theta.length];
+            float[] collected = new float[theta.length];
+            try (ai.djl.ndarray.NDManager m = task.shared.newSubManager()) {
+                TopicNet.Input in = task.net.input(m, EvalSet.Source.TRAIN, idx);
+                task.net.lossAndGradient(m, theta, in, y, plain);
+                java.util.Map<String, ai.djl.ndarray.NDArray> p = new java.util.HashMap<>();
+                Autograd.backward(() -> {
+                    ai.djl.ndarray.NDArray loss =
+                            ConfusionCounter.crossEntropy(task.net.logits(m, theta, in, p, true), y, task.numClasses());
+                    io.fedp2p.node.model.DirectMemory.freeUnreachableBuffers();
+                    return loss;
+                });
+                for (io.fedp2p.node.adapter.ParamLayout.Entry e : task.layout().entries()) {
+                    float[] g = p.get(e.name()).getGradient().toFloatArray();
+                    System.arraycopy(g, 0, collected, e.offset(), e.size());
+                }
+            }
+            assertThat(collected)
+                    .as("frozen layers %d", task.config().frozenLayers())
+                    .containsExactly(plain);
+        }
+    }
+
+    @Test
     void trainingIsDeterministicAndLowersTheLoss() {
         TopicTask t = ffaCached;
         assertThat(t.numNodes()).isEqualTo(2);
