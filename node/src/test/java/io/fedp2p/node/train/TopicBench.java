@@ -36,7 +36,8 @@ import java.util.Map;
  *   <li>{@code forward THREADS}: only the DJL / ONNX Runtime forward comparison;
  *   <li>{@code accuracy THREADS L MAXLEN EPOCHS [ADAPTERS]}: centralized test accuracy (SGD, lr 0.03, momentum 0.9,
  *       clip 1, batch 16) of {@code head} (the linear
- *       probe), {@code ffa-lora}, {@code lora} and {@code fed-sb} with the same settings, one after the other.
+ *       probe), {@code ffa-lora}, {@code lora} and {@code fed-sb} with the same settings, one after the other;
+ *   <li>{@code sweep THREADS L MAXLEN CONFIG...}: {@link TopicSweep}, several configurations in one JVM (one cache).
  * </ul>
  *
  * Prints one JSON object on stdout; timings are wall clock around repetitions.
@@ -54,6 +55,7 @@ public final class TopicBench {
         out.put("threads", threads);
         if (args[0].equals("speed")) speed(data, threads, out);
         else if (args[0].equals("forward")) forward(data, threads, out);
+        else if (args[0].equals("sweep")) TopicSweep.run(data, args, out);
         else accuracy(data, args, out);
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
     }
