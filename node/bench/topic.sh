@@ -5,9 +5,11 @@
 #   node/bench/topic.sh forward [THREADS]
 #   node/bench/topic.sh step THREADS PER_CATEGORY
 #   node/bench/topic.sh accuracy THREADS FROZEN_LAYERS MAX_LENGTH EPOCHS [head,ffa-lora,lora,fed-sb]
+#   node/bench/topic.sh sweep THREADS FROZEN_LAYERS MAX_LENGTH CONFIG...   (CONFIG: kind[,alpha=A,lr=η,decay=D,
+#       epochs=E,clip=C,targets=q+k+v+o+ffn,...]; validation and test accuracy after every epoch; see TopicSweep)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-mode="${1:?usage: node/bench/topic.sh speed|forward|step|accuracy ...}"; shift
+mode="${1:?usage: node/bench/topic.sh speed|forward|step|accuracy|sweep ...}"; shift
 threads="${1:-2}"; shift || true
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT

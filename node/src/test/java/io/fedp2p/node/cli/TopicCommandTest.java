@@ -54,6 +54,35 @@ class TopicCommandTest {
     }
 
     @Test
+    void fineTuneAdaptsEveryDenseLayerOfTheUnfrozenLayersByDefault(@TempDir Path dir) throws Exception {
+        FortuneTopicsTest.writeSmall(dir, 12);
+        StringWriter out = new StringWriter();
+        int code = run(
+                out,
+                new StringWriter(),
+                "--task",
+                "fortunes-topic",
+                "--adapter",
+                "ffa-lora",
+                "--frozen-layers",
+                "5",
+                "--data-dir",
+                dir.toString(),
+                "--max-length",
+                "16",
+                "--epochs",
+                "1",
+                "--json");
+        assertThat(code).isZero();
+        JsonNode j = Json.MAPPER.readTree(out.toString());
+        assertThat(j.path("adapter").asText())
+                .contains("layer.5.q", "layer.5.k", "layer.5.v", "layer.5.o", "layer.5.ffn_in", "layer.5.ffn_out")
+                .doesNotContain("layer.4.");
+        // B of r = 8 per target: q, k, v, o and ffn_out (384 outputs), ffn_in (1536), plus the 8 × 384 + 8 head
+        assertThat(j.path("trainableParams").asInt()).isEqualTo(8 * (5 * 384 + 1536) + 8 * 384 + 8);
+    }
+
+    @Test
     void badTaskOrModelExitsWithTwo() {
         StringWriter err = new StringWriter();
         assertThat(run(new StringWriter(), err, "--task", "imagenet")).isEqualTo(2);

@@ -27,7 +27,8 @@ import java.util.List;
  *       of every category (a cache that builds in seconds);
  *   <li>{@code accuracy THREADS L MAXLEN EPOCHS [ADAPTERS]}: centralized test accuracy (SGD, lr 0.03, momentum 0.9,
  *       clip 1, batch 16) of {@code head} (the linear
- *       probe), {@code ffa-lora}, {@code lora} and {@code fed-sb} with the same settings, one after the other.
+ *       probe), {@code ffa-lora}, {@code lora} and {@code fed-sb} with the same settings, one after the other;
+ *   <li>{@code sweep THREADS L MAXLEN CONFIG...}: {@link TopicSweep}, several configurations in one JVM (one cache).
  * </ul>
  *
  * Prints one JSON object on stdout; timings are wall clock around repetitions.
@@ -47,6 +48,7 @@ public final class TopicBench {
             case "speed" -> speed(data, threads, out);
             case "forward" -> ForwardBench.run(data, threads, out);
             case "step" -> trainingStep(subset(Integer.parseInt(args[2])), 4, 20, out, false);
+            case "sweep" -> TopicSweep.run(data, args, out);
             default -> accuracy(data, args, out);
         }
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
