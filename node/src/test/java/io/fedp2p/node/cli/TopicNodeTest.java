@@ -82,7 +82,9 @@ class TopicNodeTest {
         assertThat(m.path("round").asLong()).isZero();
         assertThat(m.path("testAccuracy").asDouble(-1)).isBetween(0.0, 1.0);
         // the round trained (a failed local training keeps the model and reports no loss)
-        assertThat(m.path("trainLoss").isNumber()).as("trainLoss of round 0: %s", m).isTrue();
+        assertThat(m.path("trainLoss").isNumber())
+                .as("trainLoss of round 0: %s", m)
+                .isTrue();
         assertThat(task.backboneHash().size()).isEqualTo(32);
     }
 }
