@@ -7,6 +7,7 @@ import io.fedp2p.node.adapter.AdapterKind;
 import io.fedp2p.node.adapter.AdapterModel;
 import io.fedp2p.node.adapter.ParamLayout;
 import io.fedp2p.node.model.Backbone;
+import io.fedp2p.node.model.Scalars;
 import io.fedp2p.node.model.VisionArch;
 import java.util.List;
 
@@ -132,7 +133,7 @@ final class SuffixNet {
                 f.v[s] = p.mix[s] == null ? f.u[s] : f.u[s].matMul(p.mix[s].transpose());
                 z = z.add(f.v[s].matMul(p.bsT[s]));
             }
-            x = z.maximum(0f);
+            x = Scalars.maximum(z, 0f);
         }
         return f;
     }
@@ -163,7 +164,7 @@ final class SuffixNet {
         }
         float loss = (float) (nll / n);
         // ∂L/∂logits = (softmax − onehot)/n
-        NDArray g = logp.exp().div(n).sub(m.create(target, new Shape(n, numClasses)));
+        NDArray g = Scalars.div(logp.exp(), n).sub(m.create(target, new Shape(n, numClasses)));
         ParamLayout l = adapter.layout();
         int h = stages.length - 1;
         put(l, grad, "head.weight", g.transpose().matMul(f.in[h]));

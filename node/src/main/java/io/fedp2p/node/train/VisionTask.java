@@ -16,6 +16,7 @@ import io.fedp2p.node.data.ImageSet;
 import io.fedp2p.node.data.Partition;
 import io.fedp2p.node.data.Partitioner;
 import io.fedp2p.node.model.Backbone;
+import io.fedp2p.node.model.Scalars;
 import io.fedp2p.node.model.VisionArch;
 import io.fedp2p.node.model.VisionNet;
 import java.util.ArrayList;
@@ -193,9 +194,10 @@ public final class VisionTask implements Task {
                     NDArray x = VisionNet.prefix(arch, images, frozen::get);
                     for (int i = 0; i < first; i++) {
                         VisionArch.Dense l = arch.denseLayers().get(i);
-                        x = ai.djl.nn.core.Linear.linear(x, frozen.get(l.weight()), frozen.get(l.bias()))
-                                .singletonOrThrow()
-                                .maximum(0f);
+                        x = Scalars.maximum(
+                                ai.djl.nn.core.Linear.linear(x, frozen.get(l.weight()), frozen.get(l.bias()))
+                                        .singletonOrThrow(),
+                                0f);
                     }
                     if (!projected) return x;
                     return x.matMul(w0t).add(b0).concat(x.matMul(a), 1);
