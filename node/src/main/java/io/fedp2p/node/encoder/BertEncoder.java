@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import io.fedp2p.node.model.Scalars;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +24,7 @@ import java.util.Map;
  * pooling     mean of x over the mask (or x[CLS]), then divided by its L2 norm
  * </pre>
  *
- * Each dense role is {@code Linear(x, W0, b)} (run by {@link FrozenDense}; q, k and v as one stacked product) plus
+ * Each dense role is {@code Linear(x, W0, b)} (q, k and v as one stacked product) plus
  * whatever the {@link DenseHook} adds (the adapter's {@code s·B·M·A·x}). Inputs are single sentences, so every
  * token type is 0 (BERT's first segment).
  *
@@ -46,7 +46,6 @@ public final class BertEncoder implements AutoCloseable {
     private final BertConfig c;
     private final NDManager manager;
     private final Map<String, NDArray> frozen = new HashMap<>();
-    private final Map<String, FrozenDense> linear = new HashMap<>();
 
     public BertEncoder(PretrainedEncoder weights, NDManager parent) {
         this.weights = weights;
@@ -57,16 +56,12 @@ public final class BertEncoder implements AutoCloseable {
         }
         for (int l = 0; l < c.layers(); l++) {
             String p = "layer." + l + ".";
-            linear.put(
-                    p + "qkv",
-                    new FrozenDense(
-                            NDArrays.concat(
-                                    new NDList(param(p + "q.weight"), param(p + "k.weight"), param(p + "v.weight"))),
-                            NDArrays.concat(
-                                    new NDList(param(p + "q.bias"), param(p + "k.bias"), param(p + "v.bias")))));
-            for (String role : List.of("o", "ffn_in", "ffn_out")) {
-                linear.put(p + role, new FrozenDense(param(p + role + ".weight"), param(p + role + ".bias")));
-            }
+            frozen.put(
+                    p + "qkv.weight",
+                    NDArrays.concat(new NDList(param(p + "q.weight"), param(p + "k.weight"), param(p + "v.weight"))));
+            frozen.put(
+                    p + "qkv.bias",
+                    NDArrays.concat(new NDList(param(p + "q.bias"), param(p + "k.bias"), param(p + "v.bias"))));
         }
     }
 
@@ -114,7 +109,7 @@ public final class BertEncoder implements AutoCloseable {
         long n = x.getShape().get(0);
         long t = x.getShape().get(1);
         // q, k and v in one matrix product (the frozen weights stacked), then each role's adapter term
-        NDList qkv = linear.get("layer." + l + ".qkv").apply(x).split(3, 2);
+        NDList qkv = linear("layer." + l + ".qkv", x).split(3, 2);
         NDArray q =
                 heads(Scalars.mul(withDelta(l, "q", x, qkv.get(0), hook), 1 / (float) Math.sqrt(c.headSize())), n, t);
         NDArray k = heads(withDelta(l, "k", x, qkv.get(1), hook), n, t);
@@ -153,9 +148,19 @@ public final class BertEncoder implements AutoCloseable {
 
     private NDArray dense(int l, String role, NDArray x, DenseHook hook) {
         String name = PretrainedEncoder.dense(l, role);
-        NDArray y = linear.get(name).apply(x);
+        NDArray y = linear(name, x);
         NDArray extra = hook.delta(name, x);
         return extra == null ? y : y.add(extra);
+    }
+
+    /**
+     * The frozen {@code x·Wᵀ + b} of a dense layer, as PyTorch's {@code linear}. fedp2p design: running these as 1×1
+     * convolutions (oneDNN) was faster on AMD but corrupted tensor metadata under training and was withdrawn
+     * (BENCHMARKS.md "fortunes-topic on all-MiniLM-L6-v2").
+     */
+    private NDArray linear(String dense, NDArray x) {
+        return Linear.linear(x, param(dense + ".weight"), param(dense + ".bias"))
+                .singletonOrThrow();
     }
 
     private static NDArray withDelta(int l, String role, NDArray x, NDArray y, BertEncoder.DenseHook hook) {
