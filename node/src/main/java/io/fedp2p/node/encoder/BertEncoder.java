@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import io.fedp2p.node.model.Scalars;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +24,7 @@ import java.util.Map;
  * pooling     mean of x over the mask (or x[CLS]), then divided by its L2 norm
  * </pre>
  *
- * Each dense role is {@code Linear(x, W0, b)} (q, k and v as one stacked product) plus
+ * Each dense role is {@code x·W0ᵀ + b} ({@link FrozenDense}; q, k and v as one stacked product) plus
  * whatever the {@link DenseHook} adds (the adapter's {@code s·B·M·A·x}). Inputs are single sentences, so every
  * token type is 0 (BERT's first segment).
  *
@@ -46,6 +46,7 @@ public final class BertEncoder implements AutoCloseable {
     private final BertConfig c;
     private final NDManager manager;
     private final Map<String, NDArray> frozen = new HashMap<>();
+    private final Map<String, FrozenDense> dense = new HashMap<>();
 
     public BertEncoder(PretrainedEncoder weights, NDManager parent) {
         this.weights = weights;
@@ -62,6 +63,9 @@ public final class BertEncoder implements AutoCloseable {
             frozen.put(
                     p + "qkv.bias",
                     NDArrays.concat(new NDList(param(p + "q.bias"), param(p + "k.bias"), param(p + "v.bias"))));
+            for (String role : List.of("qkv", "o", "ffn_in", "ffn_out")) {
+                dense.put(p + role, new FrozenDense(param(p + role + ".weight"), param(p + role + ".bias")));
+            }
         }
     }
 
@@ -153,14 +157,9 @@ public final class BertEncoder implements AutoCloseable {
         return extra == null ? y : y.add(extra);
     }
 
-    /**
-     * The frozen {@code x·Wᵀ + b} of a dense layer, as PyTorch's {@code linear}. fedp2p design: running these as 1×1
-     * convolutions (oneDNN) was faster on AMD but corrupted tensor metadata under training and was withdrawn
-     * (BENCHMARKS.md "fortunes-topic on all-MiniLM-L6-v2").
-     */
-    private NDArray linear(String dense, NDArray x) {
-        return Linear.linear(x, param(dense + ".weight"), param(dense + ".bias"))
-                .singletonOrThrow();
+    /** The frozen {@code x·Wᵀ + b} of a dense layer ({@link FrozenDense}: oneDNN's 1×1 convolution). */
+    private NDArray linear(String name, NDArray x) {
+        return dense.get(name).apply(x);
     }
 
     private static NDArray withDelta(int l, String role, NDArray x, NDArray y, BertEncoder.DenseHook hook) {
