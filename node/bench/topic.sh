@@ -7,6 +7,8 @@
 #   node/bench/topic.sh accuracy THREADS FROZEN_LAYERS MAX_LENGTH EPOCHS [head,ffa-lora,lora,fed-sb]
 #   node/bench/topic.sh sweep THREADS FROZEN_LAYERS MAX_LENGTH CONFIG...   (CONFIG: kind[,alpha=A,lr=η,decay=D,
 #       epochs=E,clip=C,targets=q+k+v+o+ffn,...]; validation and test accuracy after every epoch; see TopicSweep)
+# TOPIC_BENCH_CLASSES=DIR puts DIR first on the classpath (e.g. another version's compiled BertEncoder, for a
+# before/after comparison in alternating processes).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 mode="${1:?usage: node/bench/topic.sh speed|forward|step|accuracy|sweep ...}"; shift
@@ -17,5 +19,5 @@ trap 'rm -f "$cp_file"' EXIT
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test) >&2
 java="${FEDP2P_JAVA:-java}"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"   # as the fedp2p launcher does
-"$java" -Dai.djl.offline=true -Xmx8g -cp "$root/node/target/test-classes:$root/node/target/classes:$(cat "$cp_file")" \
+"$java" -Dai.djl.offline=true -Xmx8g -cp "${TOPIC_BENCH_CLASSES:+$TOPIC_BENCH_CLASSES:}$root/node/target/test-classes:$root/node/target/classes:$(cat "$cp_file")" \
   io.fedp2p.node.train.TopicBench "$mode" "$threads" "$@"
