@@ -95,7 +95,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "iid, dirichlet:A, shards:K (default: ${DEFAULT-VALUE})")
     String partition;
 
-    @Option(names = "--local-steps", paramLabel = "K", description = "(default: 20; fortunes-topic: 5)")
+    @Option(
+            names = "--local-steps",
+            paramLabel = "K",
+            description = "(default: 20; fortunes-topic: 0 = one local epoch)")
     Integer localSteps;
 
     @Option(
@@ -162,7 +165,7 @@ public final class DemoCommand implements Callable<Integer> {
         say.printf(
                 Locale.ROOT,
                 "fedp2p demo: %d peers on loopback (real libp2p connections, own keys, signed gossip), %d of them"
-                        + " attacking with %s; topology %s; %s %s; %d rounds of K=%d local steps and Q=%d"
+                        + " attacking with %s; topology %s; %s %s; %d rounds of %s and Q=%d"
                         + " gossip steps; seed %d%n",
                 s.peers(),
                 s.byzantine(),
@@ -171,7 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
                 s.task().isTopic() ? "fortunes-topic on " + s.task().model() : "Fashion-MNIST",
                 s.partition(),
                 s.rounds(),
-                s.localSteps(),
+                s.localSteps() == 0 ? "one local epoch" : "K=" + s.localSteps() + " local steps",
                 s.gossipSteps(),
                 s.seed());
         DemoNetwork net;
@@ -269,7 +272,7 @@ public final class DemoCommand implements Callable<Integer> {
                     defence,
                     topology,
                     partition,
-                    localSteps != null ? localSteps : choice.isTopic() ? 5 : 20,
+                    localSteps != null ? localSteps : choice.isTopic() ? 0 : 20,
                     gossipSteps,
                     seed,
                     trainImages,

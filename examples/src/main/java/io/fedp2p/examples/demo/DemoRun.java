@@ -100,8 +100,9 @@ public final class DemoRun {
                 s.localSteps(),
                 s.gossipSteps(),
                 0.01f,
-                // SPEC-GAP: fortunes-topic peers use the optimiser of train --task fortunes-topic (as fedp2p sim does)
-                s.task().isTopic() ? 0.03f : 0.05f,
+                // SPEC-GAP: fortunes-topic peers use fedp2p sim's optimiser for the task
+                // (LearningSettings.TOPIC_DEFAULTS)
+                s.task().isTopic() ? 0.08f : 0.05f,
                 0.998f,
                 s.task().isTopic() ? 16 : 64,
                 s.task().isTopic() ? 0.9f : 0f,

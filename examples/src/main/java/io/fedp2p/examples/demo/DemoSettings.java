@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param defence the defence of the main run (the no-attack twin uses it too; the no-defence twin uses {@code mean})
  * @param topology the fixed topology, in {@code fedp2p topology}'s spec form
  * @param partition how the training pool is split among peers
- * @param localSteps K
+ * @param localSteps K; 0 = one local epoch
  * @param gossipSteps Q
  * @param seed every random choice: keys, topology, Byzantine placement, partition, training
  * @param trainImages the first this many Fashion-MNIST training images are used (the first 10,000 are the public
@@ -59,7 +59,7 @@ public record DemoSettings(
         require(peers >= 3 && peers <= 64, "peers must be in 3..64, got " + peers);
         require(byzantine >= 0 && byzantine <= peers - 2, "byzantine must be in 0.." + (peers - 2));
         require(rounds >= 1 && rounds <= 1000, "rounds must be in 1..1000");
-        require(localSteps >= 1, "local-steps must be >= 1");
+        require(localSteps >= 0, "local-steps must be >= 0 (0 = one local epoch)");
         require(gossipSteps >= 1, "gossip-steps must be >= 1");
         require(
                 task.isTopic() || trainImages >= 12_000,

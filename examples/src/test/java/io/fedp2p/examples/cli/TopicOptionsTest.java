@@ -30,7 +30,8 @@ class TopicOptionsTest {
         assertThat(s.nodes()).isEqualTo(8);
         assertThat(s.topology().format()).isEqualTo("small-world:4:0.1");
         assertThat(s.task().partition().toString()).isEqualTo("dirichlet:0.5");
-        assertThat(s.learning().localSteps()).isEqualTo(5);
+        assertThat(s.learning().localSteps()).isEqualTo(0);
+        assertThat(s.learning().lr()).isEqualTo(0.08f);
         assertThat(s.learning().batchSize()).isEqualTo(16);
         assertThat(base().task().name()).isEqualTo("fashion-mnist");
         assertThat(base("--task", "fortunes-topic", "--model", "bge-small")
@@ -47,7 +48,7 @@ class TopicOptionsTest {
         DemoSettings s = cmd.settings();
         assertThat(s.task().isTopic()).isTrue();
         assertThat(s.task().model()).isEqualTo("minilm");
-        assertThat(s.localSteps()).isEqualTo(5);
+        assertThat(s.localSteps()).isEqualTo(0);
         DemoCommand vision = new DemoCommand();
         new CommandLine(vision).parseArgs("--out", out.toString());
         assertThat(vision.settings().task().isTopic()).isFalse();

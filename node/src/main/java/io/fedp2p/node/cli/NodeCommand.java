@@ -8,6 +8,7 @@ import io.fedp2p.node.runtime.NodeSettings;
 import io.fedp2p.node.runtime.NodeSetupException;
 import io.fedp2p.node.runtime.TaskChoice;
 import io.fedp2p.node.train.EngineSetup;
+import io.fedp2p.node.train.TopicTasks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -148,7 +149,10 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--rho", defaultValue = "0.01", description = "SAM radius; 0 = SGD (default: ${DEFAULT-VALUE})")
     float rho;
 
-    @Option(names = "--lr", defaultValue = "0.05", description = "learning rate of round 0 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--lr",
+            defaultValue = "0.05",
+            description = "learning rate of round 0 (default: ${DEFAULT-VALUE}; fortunes-topic: 0.08)")
     float lr;
 
     @Option(
@@ -157,13 +161,16 @@ public final class NodeCommand implements Callable<Integer> {
             description = "learning-rate factor per round (default: ${DEFAULT-VALUE})")
     float lrDecay;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--batch-size",
+            defaultValue = "64",
+            description = "(default: ${DEFAULT-VALUE}; fortunes-topic: 16)")
     int batchSize;
 
     @Option(
             names = "--momentum",
             defaultValue = "0",
-            description = "SGD momentum, reset every round (default: ${DEFAULT-VALUE})")
+            description = "SGD momentum, reset every round (default: ${DEFAULT-VALUE}; fortunes-topic: 0.9)")
     float momentum;
 
     @Option(
@@ -294,6 +301,17 @@ public final class NodeCommand implements Callable<Integer> {
         return merged.run(merged.settings());
     }
 
+    /**
+     * {@code --task fortunes-topic} without the option given: fedp2p sim's optimiser for the task (lr 0.08, batch 16,
+     * momentum 0.9; topology-sim's {@code LearningSettings.TOPIC_DEFAULTS}, measured in BENCHMARKS.md "minilm
+     * decentralized"), so that peers on many machines learn as the simulated network does.
+     */
+    private float topicDefault(String option, float given, float topic) {
+        boolean matched = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption(option);
+        return TopicTasks.NAME.equals(task) && !matched ? topic : given;
+    }
+
     NodeSettings settings() {
         try {
             return new NodeSettings(
@@ -313,10 +331,10 @@ public final class NodeCommand implements Callable<Integer> {
                     localSteps,
                     gossipSteps,
                     rho,
-                    lr,
+                    topicDefault("--lr", lr, 0.08f),
                     lrDecay,
-                    batchSize,
-                    momentum,
+                    (int) topicDefault("--batch-size", batchSize, 16),
+                    topicDefault("--momentum", momentum, 0.9f),
                     defence,
                     attack,
                     equivocate,

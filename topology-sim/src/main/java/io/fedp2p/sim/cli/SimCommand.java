@@ -113,10 +113,7 @@ public final class SimCommand implements Callable<Integer> {
                     "float (default) or frl-native (with --adapter frl-mask: rankings voted on, ALGORITHMS §3.9a)")
     String exchangeMode;
 
-    @Option(
-            names = "--local-steps",
-            paramLabel = "K",
-            description = "local steps; 0 = one local epoch (default; fortunes-topic: 5)")
+    @Option(names = "--local-steps", paramLabel = "K", description = "local steps; 0 = one local epoch (default)")
     String localSteps;
 
     @Option(names = "--gossip-steps", paramLabel = "Q", description = "mixing steps per round (default 4)")
@@ -128,7 +125,7 @@ public final class SimCommand implements Callable<Integer> {
     @Option(
             names = "--lr",
             paramLabel = "LR",
-            description = "learning rate of round 0 (default 0.05; fortunes-topic: 0.03)")
+            description = "learning rate of round 0 (default 0.05; fortunes-topic: 0.08)")
     String lr;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "minibatch size (default 64; fortunes-topic: 16)")
