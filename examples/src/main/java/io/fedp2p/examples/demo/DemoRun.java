@@ -6,6 +6,7 @@ import io.fedp2p.gossip.protocol.PayloadEncoding;
 import io.fedp2p.node.engine.ExchangeSetting;
 import io.fedp2p.node.runtime.NodeRuntime;
 import io.fedp2p.node.runtime.NodeSettings;
+import io.fedp2p.node.train.TopicTasks;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -100,12 +101,11 @@ public final class DemoRun {
                 s.localSteps(),
                 s.gossipSteps(),
                 0.01f,
-                // SPEC-GAP: fortunes-topic peers use fedp2p sim's optimiser for the task
-                // (LearningSettings.TOPIC_DEFAULTS)
-                s.task().isTopic() ? 0.08f : 0.05f,
+                // fortunes-topic peers use the task's decentralized optimiser, as fedp2p sim does
+                s.task().isTopic() ? TopicTasks.DECENTRALIZED_LR : 0.05f,
                 0.998f,
-                s.task().isTopic() ? 16 : 64,
-                s.task().isTopic() ? 0.9f : 0f,
+                s.task().isTopic() ? TopicTasks.DECENTRALIZED_BATCH : 64,
+                s.task().isTopic() ? TopicTasks.DECENTRALIZED_MOMENTUM : 0f,
                 v.defence(),
                 net.byzantine[i] ? v.attack() : "none",
                 false,

@@ -302,9 +302,9 @@ public final class NodeCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code --task fortunes-topic} without the option given: fedp2p sim's optimiser for the task (lr 0.08, batch 16,
-     * momentum 0.9; topology-sim's {@code LearningSettings.TOPIC_DEFAULTS}, measured in BENCHMARKS.md "minilm
-     * decentralized"), so that peers on many machines learn as the simulated network does.
+     * {@code --task fortunes-topic} without the option given: the task's decentralized optimiser ({@link
+     * TopicTasks#DECENTRALIZED_LR} and its neighbours), so that peers on many machines learn as the simulated network
+     * does.
      */
     private float topicDefault(String option, float given, float topic) {
         boolean matched = spec.commandLine().getParseResult() != null
@@ -331,10 +331,10 @@ public final class NodeCommand implements Callable<Integer> {
                     localSteps,
                     gossipSteps,
                     rho,
-                    topicDefault("--lr", lr, 0.08f),
+                    topicDefault("--lr", lr, TopicTasks.DECENTRALIZED_LR),
                     lrDecay,
-                    (int) topicDefault("--batch-size", batchSize, 16),
-                    topicDefault("--momentum", momentum, 0.9f),
+                    (int) topicDefault("--batch-size", batchSize, TopicTasks.DECENTRALIZED_BATCH),
+                    topicDefault("--momentum", momentum, TopicTasks.DECENTRALIZED_MOMENTUM),
                     defence,
                     attack,
                     equivocate,

@@ -20,6 +20,20 @@ public final class TopicTasks {
     /** The CLI and scenario name of the task. */
     public static final String NAME = "fortunes-topic";
 
+    /**
+     * The optimiser of a decentralized run of the task (the simulator, the demo and {@code fedp2p node} take it):
+     * {@code train}'s batch and momentum, and a rate above {@code train}'s 0.03 because eight averaged models move like
+     * one larger batch (BENCHMARKS.md "minilm decentralized": 0.742 honest accuracy at 0.08, 0.713 at 0.05).
+     * SPEC-GAP: ALGORITHMS.md §9 gives the vision defaults only.
+     */
+    public static final float DECENTRALIZED_LR = 0.08f;
+
+    /** Minibatch of a decentralized run (as {@code train --task fortunes-topic}). */
+    public static final int DECENTRALIZED_BATCH = 16;
+
+    /** SGD momentum of a decentralized run, reset every round (as {@code train --task fortunes-topic}). */
+    public static final float DECENTRALIZED_MOMENTUM = 0.9f;
+
     private TopicTasks() {}
 
     /**

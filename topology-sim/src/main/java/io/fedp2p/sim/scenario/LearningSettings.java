@@ -1,5 +1,6 @@
 package io.fedp2p.sim.scenario;
 
+import io.fedp2p.node.train.TopicTasks;
 import io.fedp2p.node.train.TrainSettings;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,16 +35,21 @@ public record LearningSettings(
             0, 4, 0.01f, 0.05f, 0.998f, 64, 0f, 0f, Duration.ofSeconds(60), Duration.ofSeconds(10));
 
     /**
-     * The {@code fortunes-topic} defaults: one local epoch per round as ALGORITHMS.md §9 (about 30 steps of 16 on a
-     * node's share of the 3,754 training entries), Q = 4, ρ = 0.01, decay 0.998, and the batch, momentum and clip of
-     * {@code fedp2p train --task fortunes-topic} (16, 0.9, 1). SPEC-GAP: §9 gives the vision defaults only; lr 0.08
-     * instead of train's 0.03 because averaging eight models per round moves the network like one large-batch step
-     * (8 nodes, Dirichlet 0.5, 10 rounds, measured side by side in BENCHMARKS.md "minilm decentralized": lr 0.03 /
-     * 0.05 / 0.08 gave 0.696 (K = 30) / 0.713 / 0.742 honest test accuracy against 0.750 for the centralized run;
-     * a lower rate late (decay 0.8 per round) gave 0.682, i.e. the runs are short of training, not noisy).
+     * The {@code fortunes-topic} defaults: one local epoch per round as ALGORITHMS.md §9, Q = 4, ρ = 0.01, decay 0.998,
+     * the task's decentralized optimiser ({@link TopicTasks#DECENTRALIZED_LR}, batch, momentum; measured in
+     * BENCHMARKS.md "minilm decentralized") and the clip of {@code fedp2p train --task fortunes-topic} (1).
      */
     public static final LearningSettings TOPIC_DEFAULTS = new LearningSettings(
-            0, 4, 0.01f, 0.08f, 0.998f, 16, 0.9f, 1f, Duration.ofSeconds(60), Duration.ofSeconds(10));
+            0,
+            4,
+            0.01f,
+            TopicTasks.DECENTRALIZED_LR,
+            0.998f,
+            TopicTasks.DECENTRALIZED_BATCH,
+            TopicTasks.DECENTRALIZED_MOMENTUM,
+            1f,
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(10));
 
     public LearningSettings {
         Objects.requireNonNull(exchangeTimeout, "exchangeTimeout");
